@@ -1,0 +1,274 @@
+"""Localities: provinces, districts and communes named in an article, through the gazetteer.
+
+Three ways a unit is named, in order of how much they say:
+1. with its unit word: "huyện Cẩm Xuyên", "thị xã Kỳ Anh", "xã Kỳ Châu", "TP HCM";
+2. inside a party committee's name: "Huyện ủy Cẩm Xuyên" (the committee word says the unit);
+3. bare: "Hà Tĩnh", "(Hà Tĩnh)"; provinces always, districts only inside a province the
+   article names, so a person called "Nguyễn Văn Lâm" does not become the district Văn Lâm.
+Same-named units are told apart by the unit word and by the provinces the article names
+(Kỳ Anh is both a huyện and a thị xã of Hà Tĩnh).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.extract import component
+from kg.gazetteer import Gazetteer, gazetteer, load_patterns
+from kg.model import ArticleFacts, Locality, LocalityMention
+from kg.text import Document, Sentence
+
+_TABLE = load_patterns("localities")
+# unit word (lower case, modern spelling) -> (levels it can name, gazetteer unit types)
+UNIT_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    word: (tuple(spec["levels"]), tuple(spec["units"])) for word, spec in _TABLE["unit_words"].items()
+}
+COMMITTEE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    word: (tuple(spec["levels"]), tuple(spec["units"]))
+    for word, spec in _TABLE["committee_words"].items()
+}
+
+# A proper-name syllable: capitalized ("Xuyên", "Đắk") or a number ("Quận 2" in HCM).
+_SYLLABLE = r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|\d{1,2}(?![\d/]|[.,]\d))"
+_NAME = rf"{_SYLLABLE}(?:[ \-]+{_SYLLABLE}){{0,4}}"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT_MENTION = re.compile(
+    rf"(?<![\wđ])(?P<unit>{_alternation(list(UNIT_WORDS))})\.?\s+(?P<name>{_NAME})", re.IGNORECASE
+)
+_COMMITTEE_MENTION = re.compile(
+    rf"(?<![\wđ])(?P<unit>{_alternation(list(COMMITTEE_WORDS))})\s+(?P<name>{_NAME})",
+    re.IGNORECASE,
+)
+_TITLE_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+")
+
+
+@dataclass
+class _Candidate:
+    """A span that names a unit, with the units it could be."""
+
+    sentence: Sentence
+    start: int  # offsets in Article.text
+    end: int
+    options: list[Locality]
+    strength: float  # 1.0 with a unit word, 0.9 in a committee name, 0.7 bare
+
+
+def extract_localities(doc: Document) -> list[LocalityMention]:
+    gaz = gazetteer()
+    candidates = _typed_candidates(doc, gaz) + _bare_candidates(doc, gaz)
+    provinces = _context_provinces(candidates)
+    candidates = _drop_overlaps(candidates + _bare_districts(doc, gaz, set(provinces)))
+    mentions: list[LocalityMention] = []
+    for cand in candidates:
+        chosen = _choose(cand.options, provinces, mentions)
+        if chosen is None:
+            continue
+        evidence = cand.sentence.evidence(cand.start - cand.sentence.start, cand.end - cand.sentence.start)
+        mentions.append(LocalityMention(chosen, evidence, cand.strength))
+    return _with_implied_provinces(mentions)
+
+
+def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for sentence in doc.sentences:
+        folded = doc.folded_sentence(sentence)
+        for pattern, table, strength in (
+            (_UNIT_MENTION, UNIT_WORDS, 1.0),
+            (_COMMITTEE_MENTION, COMMITTEE_WORDS, 0.9),
+        ):
+            for match in pattern.finditer(folded):
+                unit = match.group("unit").lower().rstrip(".")
+                levels, units = table[unit]
+                names = [(match.start("name"), match.group("name"))]
+                # "hai xã Nghi Tiến, Nghi Yên": the unit word covers a list of names.
+                names += [(m.start("name"), m.group("name")) for m in _list_tail(folded, match.end())]
+                for offset, name in names:
+                    hit = _longest_known(name, unit, levels, units, gaz)
+                    if hit is None:
+                        break
+                    length, options = hit
+                    start = sentence.start + offset
+                    found.append(_Candidate(sentence, start, start + length, options, strength))
+    return found
+
+
+_LIST_ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<name>{_NAME})")
+
+
+def _list_tail(text: str, pos: int) -> list[re.Match[str]]:
+    items = []
+    while (match := _LIST_ITEM.match(text, pos)) is not None:
+        items.append(match)
+        pos = match.end()
+    return items
+
+
+def _longest_known(
+    name: str, unit: str, levels: tuple[str, ...], units: tuple[str, ...], gaz: Gazetteer
+) -> tuple[int, list[Locality]] | None:
+    """The longest leading run of syllables of ``name`` that the gazetteer knows.
+
+    Units of the right level but another type are the fallback: articles keep the old type
+    of a unit that was upgraded ("xã Kỳ Đồng", a thị trấn since 2020).
+    """
+    syllables = list(re.finditer(r"[^ \-]+", name))
+    for count in range(len(syllables), 0, -1):
+        end = syllables[count - 1].end()
+        key = name[:end]
+        if key.isdigit():  # "quận 2" is the unit named "Quận 2"
+            key = f"{unit} {key}"
+        same_level = [loc for level in levels for loc in gaz.lookup(key, level)]
+        typed = [loc for loc in same_level if loc.level == "province" or not units or loc.unit in units]
+        if typed or same_level:
+            return end, typed or same_level
+    return None
+
+
+def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
+    """Province names (and aliases) written without a unit word, as whole proper names."""
+    found: list[_Candidate] = []
+    pattern = _bare_pattern()
+    for sentence in doc.sentences:
+        folded = doc.folded_sentence(sentence)
+        for match in pattern.finditer(folded):
+            if _inside_longer_name(folded, match.start(), match.end()):
+                continue
+            if match.group(0) in _TABLE["bare_names"]["not_places"]:
+                continue
+            options = gaz.lookup(match.group(0), "province")
+            start = sentence.start + match.start()
+            found.append(_Candidate(sentence, start, start + len(match.group(0)), options, 0.7))
+    return found
+
+
+def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
+    """District names without a unit word, looked for only in the provinces the article names."""
+    names = {
+        loc.name
+        for bucket in gaz.by_name["district"].values()
+        for loc in bucket
+        if loc.province.name in provinces and not loc.name[-1].isdigit()
+    }
+    if not names:
+        return []
+    pattern = re.compile(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])")
+    found: list[_Candidate] = []
+    for sentence in doc.sentences:
+        folded = doc.folded_sentence(sentence)
+        for match in pattern.finditer(folded):
+            if _inside_longer_name(folded, match.start(), match.end()):
+                continue
+            options = [
+                loc for loc in gaz.lookup(match.group(0), "district") if loc.province.name in provinces
+            ]
+            start = sentence.start + match.start()
+            found.append(_Candidate(sentence, start, start + len(match.group(0)), options, 0.7))
+    return found
+
+
+_BARE: list[re.Pattern[str]] = []
+
+
+def _bare_pattern() -> re.Pattern[str]:
+    if not _BARE:
+        gaz = gazetteer()
+        names = {loc.name for bucket in gaz.by_name["province"].values() for loc in bucket}
+        names |= set(_TABLE["province_aliases"])
+        _BARE.append(re.compile(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])"))
+    return _BARE[0]
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """True when the match is glued to other capitalized words (part of a person's name)."""
+    before = text[:start].rstrip(" ")
+    after = text[end:].lstrip(" ")
+    prev_word = re.search(r"(\S+)$", before)
+    next_word = re.match(r"\S+", after)
+    glued_before = (
+        prev_word is not None
+        and before != text[:start]
+        and _TITLE_WORD.fullmatch(prev_word.group(1)) is not None
+        and prev_word.group(1).lower() not in _TABLE["bare_names"]["neighbours"]
+    )
+    glued_after = (
+        next_word is not None
+        and after != text[end:]
+        and _TITLE_WORD.fullmatch(next_word.group(0)) is not None
+        and start > 0
+        and glued_before
+    )
+    return glued_before or glued_after
+
+
+def _drop_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Where spans overlap keep the strongest, then the longest."""
+    ordered = sorted(candidates, key=lambda c: (-c.strength, -(c.end - c.start), c.start))
+    kept: list[_Candidate] = []
+    for cand in ordered:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _context_provinces(candidates: list[_Candidate]) -> Counter[str]:
+    """How often each province is named or is the only possible province of a mention."""
+    counts: Counter[str] = Counter()
+    for cand in candidates:
+        provinces = {loc.province.name for loc in cand.options}
+        if len(provinces) == 1:
+            counts[provinces.pop()] += 1
+    return counts
+
+
+def _choose(
+    options: list[Locality], provinces: Counter[str], earlier: list[LocalityMention]
+) -> Locality | None:
+    if len(options) == 1:
+        return options[0]
+    # A unit already resolved in this article wins (same name, same article, same unit).
+    for mention in earlier:
+        if mention.locality in options:
+            return mention.locality
+    in_context = [loc for loc in options if provinces[loc.province.name]]
+    if in_context:
+        best = max(provinces[loc.province.name] for loc in in_context)
+        top = [loc for loc in in_context if provinces[loc.province.name] == best]
+        # Two units of one name in one province (Kỳ Anh): prefer the huyện, the older unit.
+        return sorted(top, key=lambda loc: (loc.unit != "huyện", loc.code))[0]
+    return None
+
+
+def _with_implied_provinces(mentions: list[LocalityMention]) -> list[LocalityMention]:
+    """A district names its province: add the province where the article does not."""
+    named = {m.locality for m in mentions}
+    implied: list[LocalityMention] = []
+    for mention in mentions:
+        if mention.locality.level == "district":
+            province = mention.locality.province
+            if province not in named:
+                named.add(province)
+                implied.append(LocalityMention(province, mention.evidence, 0.6))
+    return mentions + implied
+
+
+def focus_locality(mentions: list[LocalityMention]) -> Locality | None:
+    """The unit the article is about: the most-named district, unless its province is named
+    more than twice as often (a provincial story that mentions a district in passing)."""
+    named = [m.locality for m in mentions if m.confidence > 0.6]
+    districts = Counter(loc for loc in named if loc.level == "district").most_common(1)
+    provinces = Counter(loc for loc in named if loc.level == "province").most_common(1)
+    if districts and (not provinces or districts[0][1] * 2 >= provinces[0][1]):
+        return districts[0][0]
+    return provinces[0][0] if provinces else (districts[0][0] if districts else None)
+
+
+@component("localities")
+def localities_component(doc: Document, facts: ArticleFacts) -> None:
+    facts.localities.extend(extract_localities(doc))
