@@ -354,6 +354,11 @@ def _indicator_item(locality: str, year: int | str | None, status: str, value: f
     return _Item(key, (locality, year, status, _shown_number(value), unit, name))
 
 
+# "attended" is implied by every other role, so the roles category scores only the others
+# (gold/seeds/NOTES.md: "The scorer drops `attended` from the role set").
+IMPLIED_ROLE = "attended"
+
+
 # gold side ----------------------------------------------------------------
 
 
@@ -365,8 +370,7 @@ def _gold_participations(gold: dict[str, Any]) -> Iterable[tuple[str, str, list[
 
 def _gold_items(gold: dict[str, Any]) -> dict[str, list[_Item]]:
     parts = list(_gold_participations(gold))
-    roles = [_role_item(n, d, r) for n, d, rs in parts for r in rs]
-    roles += [_role_item(n, d, "attended") for n, d, rs in parts if rs]
+    roles = [_role_item(n, d, r) for n, d, rs in parts for r in rs if r != IMPLIED_ROLE]
     return {
         "localities": [_Item((match_key(x["name"]), match_key(x["level"])),
                              (x["name"], x["level"])) for x in gold["localities"]],
@@ -394,9 +398,7 @@ def _predicted_items(rows: dict[str, list[dict[str, str]]]) -> dict[str, list[_I
     officials = _named(rows.get("officials", []))
     attendance = _named(rows.get("attendance", []))
     roles = [_role_item(_col(r, "name"), _col(r, "date"), _col(r, "role"))
-             for r in attendance if _col(r, "role")]
-    roles += [_role_item(_col(r, "name"), _col(r, "date"), "attended")
-              for r in attendance if _col(r, "role")]
+             for r in attendance if _col(r, "role") not in ("", IMPLIED_ROLE)]
     return {
         "localities": [_Item((match_key(_col(r, "name")), match_key(_col(r, "level"))),
                              (_col(r, "name"), _col(r, "level")))

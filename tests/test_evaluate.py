@@ -257,7 +257,7 @@ def _attendance_row(name: str, role: str, date: str) -> dict[str, str]:
             "article": "a1"}
 
 
-def test_attended_is_implied_by_other_roles() -> None:
+def test_roles_score_only_roles_beyond_attended() -> None:
     gold = minimal_gold(events=[_event("2022-01-05", ("Lê Văn A", ["spoke"]),
                                        ("Lê Văn B", ["attended", "chaired"]))])
     rows = {"attendance": [_attendance_row("Lê Văn A", "attended", "2022-01-05"),
@@ -265,7 +265,8 @@ def test_attended_is_implied_by_other_roles() -> None:
                            _attendance_row("Lê Văn B", "chaired", "2022-01-05")]}
     report = score({"a1": gold}, rows)
     assert counts(report, "attendance") == (2, 0, 0)
-    assert counts(report, "roles") == (4, 0, 0)
+    # spoke (A) and chaired (B); "attended" is implied and not scored.
+    assert counts(report, "roles") == (2, 0, 0)
     assert counts(report, "people") == (2, 0, 0)
 
 
@@ -276,8 +277,8 @@ def test_wrong_role_and_wrong_date() -> None:
                            _attendance_row("Lê Văn B", "attended", "2022-01-06")]}
     report = score({"a1": gold}, rows)
     assert counts(report, "attendance") == (1, 1, 1)
-    # A: attended matches, chaired spurious, spoke missed; B: both dates differ.
-    assert counts(report, "roles") == (1, 2, 2)
+    # A: chaired spurious, spoke missed; B has only "attended", which is not scored.
+    assert counts(report, "roles") == (0, 1, 1)
     spurious = {m.item for m in report.misses if m.kind == "spurious"}
     assert ("Lê Văn A", "2022-01-05", "chaired") in spurious
 
