@@ -1,0 +1,367 @@
+"""The ``kg`` command line: a thin layer over the library (build, extract, query, export, ...)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pyoxigraph import NamedNode
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg import queries as kg_queries
+from kg.build import BuildSummary, build, score_corpus
+from kg.store import ENV_VAR, StoreError, export, open_store
+
+app = typer.Typer(
+    name="kg",
+    help=(
+        "Turn Vietnamese party and local-government news into a queryable knowledge graph.\n\n"
+        "Two commands get you started:\n\n"
+        "  kg build data/samples        # read, extract and load into ./kg-store\n\n"
+        "  kg query officials           # who held which post, per article"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", envvar=ENV_VAR, show_envvar=True,
+                 help="Store folder [default: ./kg-store]."),
+]
+
+
+class ExtractFormat(StrEnum):
+    turtle = "turtle"
+    nquads = "nquads"
+    jsonld = "jsonld"
+
+
+class ExportFormat(StrEnum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    jsonld = "jsonld"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def _open(store: Path | None):
+    try:
+        return open_store(store, read_only=True)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+
+
+# --------------------------------------------------------------------------- build
+
+
+@app.command("build")
+def build_command(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Article files or folders (.txt, .jsonl, .html).")],
+    store: StoreOption = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", help="Worker processes for extraction (0 = one per core).")] = 1,
+) -> None:
+    """Read articles, extract their facts and load them into the store.
+
+    Each article becomes one named graph; building an article again replaces its graph.
+    Files that cannot be read or extracted are listed with the reason, and the exit code is 1.
+
+    Example: kg build data/samples --store out/kg-store
+    """
+    with Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(),
+        MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
+    ) as bar:
+        task = bar.add_task("building", total=None)
+
+        def progress(done: int, total: int | None, item: str) -> None:
+            bar.update(task, completed=done, total=total, description=Path(item).name[:40])
+
+        try:
+            summary = build(paths, store, progress=progress, jobs=jobs)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+    print_summary(summary)
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def print_summary(summary: BuildSummary) -> None:
+    table = Table(title=f"Built into {summary.store}", title_justify="left")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for what, count in summary.counts().items():
+        table.add_row(what, str(count))
+    out.print(table)
+    if summary.failures:
+        failed = Table(title=f"{len(summary.failures)} failed", title_justify="left",
+                       title_style="red")
+        failed.add_column("file", overflow="fold")
+        failed.add_column("reason", overflow="fold")
+        for f in summary.failures:
+            failed.add_row(f.path, f.reason)
+        out.print(failed)
+
+
+# --------------------------------------------------------------------------- extract
+
+
+@app.command("extract")
+def extract_command(
+    file: Annotated[Path, typer.Argument(help="One article file (.txt, .jsonl, .html).")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ExtractFormat.turtle
+    ),
+) -> None:
+    """Print one article's triples without touching the store.
+
+    Example: kg extract data/samples/000_d5453f38d9d606eb.txt --format turtle
+    """
+    from kg.extract import extract
+    from kg.rdf import article_quads, serialize_quads
+    from kg.reader import ReadError, read_corpus
+
+    if not file.is_file():
+        raise fail(f"{file}: no such file")
+    quads = []
+    failed = False
+    for item in read_corpus([file]):
+        if isinstance(item, ReadError):
+            err.print(f"{item.path}: {item.reason}", highlight=False)
+            failed = True
+            continue
+        try:
+            quads.extend(article_quads(extract(item)))
+        except Exception as exc:  # noqa: BLE001 - report and go on with the other articles
+            err.print(f"{item.source or item.id}: extraction failed: "
+                      f"{type(exc).__name__}: {exc}", highlight=False)
+            failed = True
+    if quads:
+        sys.stdout.buffer.write(serialize_quads(quads, fmt.value))
+        sys.stdout.flush()
+    if failed or not quads:
+        raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- query
+
+
+@app.command("query")
+def query_command(
+    query: Annotated[str, typer.Argument(
+        help="A query name from queries/ (officials, attendance, ...), a .rq file, or SPARQL.")],
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        QueryFormat.table
+    ),
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", help="Bind a query variable to a literal: NAME=VALUE (repeatable).")
+    ] = None,
+    store: StoreOption = None,
+) -> None:
+    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over all articles.
+
+    Examples: kg query officials --format csv;
+    kg query posts_of_person --param "name=Hoàng Trung Dũng";
+    kg query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    """
+    try:
+        label, text = kg_queries.load(query)
+        params = kg_queries.parse_params(param)
+    except kg_queries.QueryError as exc:
+        raise fail(str(exc)) from None
+    kg = _open(store)
+    try:
+        result = kg_queries.run(kg, text, params, label)
+    except kg_queries.QueryError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        del kg
+    if fmt is QueryFormat.table:
+        print_result(result)
+    else:
+        sys.stdout.write(kg_queries.format_result(result, fmt.value))
+        sys.stdout.flush()
+
+
+def print_result(result: kg_queries.QueryResult) -> None:
+    if result.kind == "ask":
+        out.print("true" if result.boolean else "false")
+        return
+    if result.kind == "construct":
+        sys.stdout.write(kg_queries.to_turtle(result))
+        return
+    table = Table(show_lines=False)
+    for v in result.variables:
+        table.add_column(v, overflow="fold")
+    for row in result.rows:
+        table.add_row(*(kg_queries.compact(row.get(v)) for v in result.variables))
+    out.print(table)
+    err.print(f"{len(result.rows)} rows", style="dim")
+
+
+# --------------------------------------------------------------------------- export
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ExportFormat.turtle
+    ),
+    graph: Annotated[str | None, typer.Option(
+        "--graph", help="Only this article's graph (its IRI or its article id).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output",
+                                                help="Write to FILE instead of stdout.")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Dump the store, with prefixes (Turtle holds the union of all article graphs).
+
+    Example: kg export --format turtle -o out/graph.ttl
+    """
+    kg = _open(store)
+    try:
+        if output is None:
+            export(kg, sys.stdout.buffer, fmt.value, graph)
+            sys.stdout.flush()
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            with output.open("wb") as handle:
+                export(kg, handle, fmt.value, graph)
+            err.print(f"wrote {output}", highlight=False)
+    except (StoreError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    finally:
+        del kg
+
+
+# --------------------------------------------------------------------------- stats
+
+
+@app.command("stats")
+def stats_command(store: StoreOption = None) -> None:
+    """Count the store's instances by class, its article graphs and its distinct triples.
+
+    Example: kg stats --store out/kg-store
+    """
+    kg = _open(store)
+    try:
+        result = kg_queries.run_named(kg, "stats")
+    finally:
+        del kg
+    table = Table()
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for row in result.rows:
+        what = kg_queries.term_text(row["what"])
+        name = kg_queries.compact(NamedNode(what)) if "://" in what else what
+        table.add_row(name, kg_queries.term_text(row["count"]))
+    out.print(table)
+
+
+# --------------------------------------------------------------------------- validate
+
+
+@app.command("validate")
+def validate_command(store: StoreOption = None) -> None:
+    """Check the store against the SHACL shapes in ontology/shapes.ttl (exit 1 if invalid).
+
+    Example: kg validate --store out/kg-store
+    """
+    from kg.validate import validate_store
+
+    kg = _open(store)
+    try:
+        report = validate_store(kg)
+    finally:
+        del kg
+    if report.conforms:
+        out.print("[green]valid[/green]: the store conforms to ontology/shapes.ttl")
+        return
+    for shape, violations in report.by_shape().items():
+        table = Table(title=f"{shape}: {len(violations)} violations", title_justify="left")
+        table.add_column("focus node", overflow="fold")
+        table.add_column("path", overflow="fold")
+        table.add_column("message", overflow="fold")
+        for v in violations[:50]:
+            table.add_row(v.focus, v.path, v.message)
+        out.print(table)
+    raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- eval
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (*.json).")],
+    articles_dir: Annotated[Path, typer.Argument(help="Folder of the articles they annotate.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    misses: Annotated[bool, typer.Option(
+        "--misses", help="List missed and spurious items per article.")] = False,
+) -> None:
+    """Score extraction against hand-made gold files (P/R/F1 per category).
+
+    Builds a throw-away store from ARTICLES_DIR, runs the contract queries and compares
+    their rows with the gold files.
+
+    Example: kg eval gold/seeds corpus/seeds --misses
+    """
+    from kg.evaluate import TABLE_HEADER, GoldError, format_table
+
+    if not articles_dir.exists():
+        raise fail(f"{articles_dir}: no such file or directory")
+    try:
+        report, summary = score_corpus(gold_dir, [articles_dir])
+    except GoldError as exc:
+        raise fail(str(exc)) from None
+    for f in summary.failures:
+        err.print(f"[yellow]not built:[/yellow] {f.path}: {f.reason}", highlight=False)
+    if as_json:
+        data = report.to_json()
+        if not misses:
+            data.pop("misses", None)
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title="Extraction against gold", title_justify="left")
+    for i, name in enumerate(TABLE_HEADER):
+        table.add_column(name, justify="left" if i == 0 else "right")
+    for row in format_table(report):
+        table.add_row(*row)
+    out.print(table)
+    if misses:
+        current = None
+        for m in sorted(report.misses, key=lambda m: (m.article, m.category, m.kind)):
+            if m.article != current:
+                current = m.article
+                out.print(f"\n[bold]{m.article}[/bold]")
+            item = " | ".join("" if x is None else str(x) for x in m.item)
+            out.print(f"  {m.category:<11} {m.kind:<8} {item}", highlight=False, markup=False)
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
