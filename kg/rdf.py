@@ -374,10 +374,11 @@ def to_nquads(quads: Iterable[Quad]) -> bytes:
 
 
 def to_rdflib(quads: Iterable[Quad]):
-    """The quads as an rdflib ``Dataset`` (for JSON-LD and SHACL; not for querying)."""
+    """The quads as an rdflib ``Dataset`` whose default graph is the union of the graphs
+    (for JSON-LD and SHACL checks; not for querying, rdflib's SPARQL is slow)."""
     from rdflib import Dataset
 
-    dataset = Dataset()
+    dataset = Dataset(default_union=True)
     dataset.parse(data=to_nquads(quads).decode("utf-8"), format="nquads")
     return dataset
 
