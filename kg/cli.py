@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -30,8 +31,29 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+
+
+class _Lazy:
+    """A rich Console made when first used in a command, so it sees that command's
+    environment (COLUMNS, NO_COLOR) and streams."""
+
+    def __init__(self, **options: object) -> None:
+        self.options = options
+        self.key: tuple[int, int, str | None] | None = None
+        self.console: Console | None = None
+
+    def get(self) -> Console:
+        key = (id(sys.stdout), id(sys.stderr), os.environ.get("COLUMNS"))
+        if self.console is None or key != self.key:
+            self.console, self.key = Console(soft_wrap=True, **self.options), key
+        return self.console
+
+    def __getattr__(self, name: str):
+        return getattr(self.get(), name)
+
+
+out = _Lazy()
+err = _Lazy(stderr=True)
 
 StoreOption = Annotated[
     Path | None,
@@ -92,7 +114,7 @@ def build_command(
     """
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(),
-        MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True,
+        MofNCompleteColumn(), TimeElapsedColumn(), console=err.get(), transient=True,
     ) as bar:
         task = bar.add_task("building", total=None)
 

@@ -41,6 +41,7 @@ def runner() -> CliRunner:
 
 def run_cli(*args: str, env: dict[str, str] | None = None):
     """Run ``kg ARGS`` in-process; stdout and stderr are kept apart."""
+    env = {"COLUMNS": "250", **(env or {})}  # wide tables: no folded paths
     result = CliRunner().invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
     return result
 
@@ -104,8 +105,8 @@ def seed_facts(article: Article | None = None) -> ArticleFacts:
     facts.posts = [
         PostHolding(HUNG, "Trưởng ban", BAN_TUYEN_GIAO,
                     evidence(a, S_HUNG, "Trưởng ban Tuyên giáo Tỉnh ủy Hà Văn Hùng")),
-        PostHolding(ANH, "Phó Bí thư Thường trực", HUYEN_UY,
-                    evidence(a, S_ANH, "Phó Bí thư Thường trực Huyện ủy Cẩm Xuyên Hà Thị Việt Ánh")),
+        PostHolding(ANH, "Phó Bí thư Thường trực", HUYEN_UY, evidence(
+            a, S_ANH, "Phó Bí thư Thường trực Huyện ủy Cẩm Xuyên Hà Thị Việt Ánh")),
     ]
     facts.events = [
         Event(

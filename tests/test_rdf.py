@@ -16,7 +16,6 @@ from kg.rdf import (
     date_literal,
     decimal_literal,
     serialize_quads,
-    to_nquads,
     to_rdflib,
 )
 from kg.resolve import resolve_article
