@@ -93,9 +93,14 @@ def process_article(article: Article) -> _Result:
     """Extract and emit one article; any exception becomes the result's ``error``."""
     result = _Result(article.id, article.source or article.id)
     try:
-        quads = article_quads(extract(article))
+        facts = extract(article)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build
         result.error = f"extraction failed: {type(exc).__name__}: {exc}"
+        return result
+    try:
+        quads = article_quads(facts)
+    except Exception as exc:  # noqa: BLE001
+        result.error = f"RDF emission failed: {type(exc).__name__}: {exc}"
         return result
     result.nquads = to_nquads(quads)
     result.quads = len(quads)

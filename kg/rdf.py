@@ -252,6 +252,12 @@ class _Emitter:
         for person in self.facts.people:
             if person.name.strip():
                 self.person(person)
+        # Where the extractor records where each person is named (PersonMention).
+        for m in getattr(self.facts, "mentions", None) or []:
+            if m.person.name.strip():
+                iri = self.person(m.person)
+                self.add(node(iri), KG.evidence,
+                         self.evidence(m.evidence, getattr(m, "confidence", 1.0)))
 
     def emit_post(self, number: int, post: PostHolding) -> None:
         if not post.person.name.strip() or not post.role.strip():

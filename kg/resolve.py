@@ -15,6 +15,7 @@ rebuild (or a build on another machine, or of one article alone) gives the same 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from urllib.parse import quote
@@ -39,19 +40,23 @@ def _segment(text: str) -> str:
     return quote(text, safe="-._~")
 
 
+def key(text: str) -> str:
+    """:func:`slug`, or for text without letters or digits ("%") a hash of it."""
+    found = slug(text)
+    if found:
+        return found
+    digest = hashlib.sha1(unicodedata.normalize("NFC", text).encode("utf-8")).hexdigest()
+    return f"h{digest[:12]}"
+
+
 def _named(kind: str, name: str) -> str:
-    key = slug(name)
-    if not key:
-        raise ValueError(f"cannot mint a {kind} IRI from {name!r}: no letters or digits")
-    return f"{ID_IRI}{kind}/{key}"
+    return f"{ID_IRI}{kind}/{key(name)}"
 
 
 def resolve_person(person: Person) -> str:
-    key = slug(person.name)
-    if not key:
-        raise ValueError(f"cannot mint a person IRI from {person.name!r}: no letters or digits")
+    name = key(person.name)
     home = slug(person.home)
-    return f"{ID_IRI}person/{key}-{home}" if home else f"{ID_IRI}person/{key}"
+    return f"{ID_IRI}person/{name}-{home}" if home else f"{ID_IRI}person/{name}"
 
 
 def resolve_locality(locality: Locality) -> str:

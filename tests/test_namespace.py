@@ -75,8 +75,9 @@ def test_body_role_and_article_iris():
     assert resolve_article("a b/c") == ID_IRI + "article/a%20b%2Fc"
 
 
-def test_names_without_letters_are_refused():
-    with pytest.raises(ValueError):
-        resolve_person(Person("…"))
+def test_names_without_letters_get_a_stable_hashed_key():
+    assert resolve_person(Person("…")) == resolve_person(Person("…"))
+    assert resolve_person(Person("…")) != resolve_person(Person("—"))
+    assert resolve_role("%").startswith(ID_IRI + "role/h")
     with pytest.raises(ValueError):
         resolve_article("")
