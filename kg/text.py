@@ -35,6 +35,21 @@ _OLD_PLACEMENT = re.compile(
 )
 
 
+def _letters(predicate) -> str:
+    return "".join(
+        c
+        for c in map(chr, range(0x41, 0x1EFA))
+        if predicate(c) and unicodedata.name(c, "").startswith("LATIN")
+    )
+
+
+# Character classes of Vietnamese letters ("[A-ZÀ-Ỹ]" would also take the lower-case letters
+# that Unicode interleaves with the upper-case ones in that range).
+UPPER = _letters(str.isupper)
+LOWER = _letters(str.islower)
+TITLE_WORD = rf"[{UPPER}][{LOWER}]*"
+
+
 def normalize(text: str) -> str:
     """NFC, unified line ends, non-breaking spaces as spaces."""
     text = unicodedata.normalize("NFC", text)
@@ -67,7 +82,7 @@ class Sentence:
 
 # A sentence ends at . ! ? … (or a run of them) followed by space and a capital, quote or
 # dash; "8.850,26" and "TP.HCM" have no space after the dot and stay whole.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[A-ZĐÀ-Ỹ0-9])")
+_SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[{UPPER}0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
 from kg.model import ArticleFacts, Locality, LocalityMention
-from kg.text import Document, Sentence
+from kg.text import TITLE_WORD, Document, Sentence
 
 _TABLE = load_patterns("localities")
 # unit word (lower case, modern spelling) -> (levels it can name, gazetteer unit types)
@@ -31,7 +31,7 @@ COMMITTEE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 # A proper-name syllable: capitalized ("Xuyên", "Đắk") or a number ("Quận 2" in HCM).
-_SYLLABLE = r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|\d{1,2}(?![\d/]|[.,]\d))"
+_SYLLABLE = rf"(?:{TITLE_WORD}|\d{{1,2}}(?![\d/]|[.,]\d))"
 _NAME = rf"{_SYLLABLE}(?:[ \-]+{_SYLLABLE}){{0,4}}"
 
 
@@ -46,7 +46,7 @@ _COMMITTEE_MENTION = re.compile(
     rf"(?<![\wđ])(?P<unit>{_alternation(list(COMMITTEE_WORDS))})\s+(?P<name>{_NAME})",
     re.IGNORECASE,
 )
-_TITLE_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+")
+_TITLE_WORD = re.compile(TITLE_WORD)
 
 
 @dataclass
@@ -272,3 +272,67 @@ def focus_locality(mentions: list[LocalityMention]) -> Locality | None:
 @component("localities")
 def localities_component(doc: Document, facts: ArticleFacts) -> None:
     facts.localities.extend(extract_localities(doc))
+
+
+class LocalityIndex:
+    """The localities of one article, for resolving "Tỉnh ủy" or "UBND huyện" in context."""
+
+    def __init__(self, mentions: list[LocalityMention], sentences: list[Sentence] = ()) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.evidence.start)
+        self.focus = focus_locality(mentions)
+        self.province = self.focus.province if self.focus else None
+        self._bounds = [(s.start, s.end) for s in sentences]
+
+    def _sentence_of(self, offset: int) -> tuple[int, int]:
+        for start, end in self._bounds:
+            if start <= offset < end:
+                return start, end
+        return offset, offset
+
+    def nearest(self, level: str, offset: int, units: tuple[str, ...] = ()) -> Locality | None:
+        """The unit a body without a place name ("Tỉnh ủy", "UBND huyện") belongs to.
+
+        First a unit of that level named in the same sentence (before the body, else after),
+        then for a district or commune the article's own unit, then the last one named before;
+        a province is also read off a district or commune named nearby.
+        """
+
+        def candidates(mention: LocalityMention) -> Locality | None:
+            loc = mention.locality
+            if level == "province":
+                return loc.province
+            if loc.level == level and (not units or loc.unit in units):
+                return loc
+            return None
+
+        start, end = self._sentence_of(offset)
+        before = [(m.evidence.start, c) for m in self.mentions if (c := candidates(m)) and m.evidence.start <= offset]
+        after = [(m.evidence.start, c) for m in self.mentions if (c := candidates(m)) and m.evidence.start > offset]
+        in_sentence = [c for pos, c in reversed(before) if pos >= start] + [c for pos, c in after if pos < end]
+        if in_sentence:
+            return in_sentence[0]
+        if level == "province":
+            return before[-1][1] if before else self.province
+        if self.focus is not None and self.focus.level == level and (not units or self.focus.unit in units):
+            return self.focus
+        if before:
+            return before[-1][1]
+        return after[0][1] if after else None
+
+    def resolve(self, name: str, levels: tuple[str, ...], units: tuple[str, ...] = ()) -> Locality | None:
+        """A unit named in a body phrase, preferring units the article already mentions."""
+        gaz = gazetteer()
+        options = [loc for level in levels for loc in gaz.lookup(name, level)]
+        typed = [loc for loc in options if loc.level == "province" or not units or loc.unit in units]
+        options = typed or options
+        if not options:
+            return None
+        known = {m.locality for m in self.mentions}
+        for loc in options:
+            if loc in known:
+                return loc
+        if self.province is not None:
+            for loc in options:
+                if loc.province == self.province:
+                    return loc
+        return options[0] if len(options) == 1 else None
