@@ -50,7 +50,7 @@ def _entries(table: dict, flags: int = 0) -> list[_Entry]:
 
 
 NATIONAL = _entries(_TABLE["national"])
-DEPARTMENTS = _entries(_TABLE["departments"])
+DEPARTMENTS = _entries(_TABLE["departments"], re.IGNORECASE)
 COMMITTEES = _entries(_TABLE["committees"])
 NAMED = _entries(_TABLE["named"])
 _DEPARTMENT_NAMES = sorted(_TABLE["department_names"]["names"], key=len, reverse=True)
@@ -64,7 +64,9 @@ _UNIT = re.compile(
     + r")\.?(?![\w])",
     re.IGNORECASE,
 )
-_PLACE = re.compile(rf" (?P<name>(?:{TITLE_WORD}|\d{{1,2}})(?: {TITLE_WORD}| \d{{1,2}}){{0,4}})")
+# A place name: capitalized words, an all-capitals alias ("HCM", "TPHCM") or a number.
+_PLACE_WORD = rf"(?:{TITLE_WORD}|[{UPPER}]{{2,}}|\d{{1,2}})(?![{LOWER}{UPPER}\d])"
+_PLACE = re.compile(rf" (?P<name>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,4}})")
 # Words a committee keeps for its own unit: "Ban Chấp hành Đảng bộ tỉnh" is the Tỉnh ủy.
 _COMMITTEE_OF_UNIT = {
     "tỉnh": "Tỉnh ủy",
@@ -222,8 +224,11 @@ def _named(
         locality, end = _place_after(text, unit_match.end(), levels, units, index, unit_match.end())
         if locality is None:
             locality = index.nearest(levels[-1], at)
-    elif entry.scope == "local":
-        locality = index.nearest("province", at)
+    elif entry.scope in ("local", "national"):
+        # "Sở Tài chính Nam Định": a place may follow the own name without its unit word.
+        locality, end = _place_after(text, end, ("province",), (), index, end)
+        if locality is None and entry.scope == "local":
+            locality = index.nearest("province", at)
     elif entry.scope == "focus":
         locality = index.focus
     name = own if locality is None or entry.scope == "focus" else _local_name(own, locality)

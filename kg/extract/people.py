@@ -66,8 +66,9 @@ _RUN = re.compile(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 # What may stand between names of one list: ", ", " và ", "ông", a bracketed title.
-_LIST_GAP = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|và|cùng)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?$")
+_LIST_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\))?\s*(?:,|và|cùng)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?$")
 # Ranks of a committee term glued to a title: "Bí thư Tỉnh uỷ khoá 15".
 _TERM = re.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXL]+(?:\s*-\s*\d{4})?")
 
@@ -255,8 +256,12 @@ def _left_chain(
 def _right_chain(
     folded: str, name: NameSpan, ceiling: int, index: LocalityIndex, at: int
 ) -> tuple[list[ParsedPost], int]:
-    sep = _AFTER_NAME.match(folded, name.end)
-    pos = sep.end() if sep else name.end
+    pos = name.end
+    aside = _ASIDE.match(folded, pos)
+    if aside and _ANY_ROLE.search(aside.group(0)) is None:
+        pos = aside.end()  # "Ông Lê Xuân Huy (người đứng phát biểu) - Tỉnh ủy viên"
+    sep = _AFTER_NAME.match(folded, pos)
+    pos = sep.end() if sep else pos
     posts, end = parse_chain(folded, pos, ceiling, index, at)
     if posts and ceiling < len(folded) and folded[end:ceiling].strip(" ,-–") == "":
         return [], name.end  # the chain runs into the next name: it is that person's title
@@ -267,8 +272,9 @@ def _appointed_posts(
     folded: str, pos: int, ceiling: int, index: LocalityIndex, at: int
 ) -> list[ParsedPost]:
     """Posts given by a verb of appointment after a name: "được bầu làm Bí thư Tỉnh uỷ"."""
-    clause_end = _clause_end(folded, pos, ceiling)
     for pattern, former in ((_FORMER_APPOINTMENT, True), (_APPOINTMENT, False)):
+        # A list of former posts runs on past semicolons: "từng giữ các chức vụ: A; B; C".
+        clause_end = ceiling if former else _clause_end(folded, pos, ceiling)
         for verb in pattern.finditer(folded, pos, clause_end):
             if verb.start() > pos + 60:
                 break
@@ -287,9 +293,34 @@ def _clause_end(folded: str, pos: int, ceiling: int) -> int:
 # --- article ------------------------------------------------------------------------------
 
 
+def _paragraph_starts(doc: Document) -> dict[int, int]:
+    starts: dict[int, int] = {}
+    for sentence in doc.sentences:
+        starts.setdefault(sentence.paragraph, sentence.start)
+    return starts
+
+
+def _body_from_heading(
+    doc: Document, post: ParsedPost, sentence: Sentence, paragraph_start: int, index: LocalityIndex
+) -> Body | None:
+    """"Ban Pháp chế: Trưởng ban A ... Phó ban B": a bare title takes the body the paragraph
+    named last with the title's own head word ("Ban ...")."""
+    prefix = post.role.body_prefix
+    if not prefix or post.body is not None:
+        return None
+    before = doc.folded[paragraph_start : sentence.start + post.start]
+    heads = list(re.finditer(rf"(?<![{LOWER}{UPPER}]){re.escape(prefix)}(?=[{UPPER}])", before))
+    for head in reversed(heads):
+        phrase = parse_body(before, head.start(), index, paragraph_start + head.start())
+        if phrase is not None:
+            return phrase.body
+    return None
+
+
 def extract_people(
     doc: Document, index: LocalityIndex
 ) -> tuple[dict[str, PersonFacts], list[BodyMention]]:
+    paragraph_starts = _paragraph_starts(doc)
     people: dict[str, PersonFacts] = {}
     bodies: list[BodyMention] = []
     last_full: list[str] = []  # keys of people named in full, most recent last
@@ -322,6 +353,11 @@ def extract_people(
             if posts or (name.honorific and not name.short):
                 person.supported = True
             for post in posts:
+                heading = _body_from_heading(
+                    doc, post, sentence, paragraph_starts[sentence.paragraph], index
+                )
+                if heading is not None:
+                    post = replace(post, body=heading)
                 person.posts.append((post, sentence))
                 if post.body is not None:
                     bodies.append(BodyMention(post.body, sentence.evidence(post.start, post.end)))
@@ -394,9 +430,10 @@ def people_component(doc: Document, facts: ArticleFacts) -> None:
         person = Person(info.name, info.rank, _home(info, index))
         facts.people.append(person)
         seen: set[tuple[str, str, bool]] = set()
+        with_body = {post.role.role for post, _ in info.posts if post.body is not None}
         for post, sentence in info.posts:
             key = (post.role.role, post.body.name if post.body else "", post.former)
-            if key in seen:
+            if key in seen or (post.body is None and post.role.role in with_body):
                 continue
             seen.add(key)
             facts.posts.append(
