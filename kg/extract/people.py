@@ -34,6 +34,7 @@ class RoleEntry:
     role: str
     body_prefix: str = ""
     default_body: str = ""
+    party: bool = False
 
 
 def _words(words: list[str]) -> str:
@@ -47,6 +48,7 @@ ROLES = [
         spec["role"],
         spec.get("body_prefix", ""),
         spec.get("default_body", ""),
+        spec.get("party", False),
     )
     for spec in _TABLE["roles"]
 ]
@@ -212,9 +214,10 @@ def parse_chain(
         if end < limit and text[end] == " ":
             body, body_end = _body_after_role(text, entry, end + 1, limit, index, at)
             end = max(end, body_end)
-        if body is None and entry.default_body:
-            phrase = parse_body(entry.default_body, 0, index, at)
-            body = phrase.body if phrase else Body(entry.default_body, "government")
+        default = entry.default_body or (_focus_committee(index) if entry.party else "")
+        if body is None and default:
+            phrase = parse_body(default, 0, index, at)
+            body = phrase.body if phrase else Body(default, "government")
         term = _TERM.match(text, end, limit)
         if term:
             end = term.end()
@@ -228,6 +231,16 @@ def parse_chain(
         cursor = nxt
     _borrow_bodies(posts)
     return posts, (posts[-1].end if posts else pos)
+
+
+def _focus_committee(index: LocalityIndex) -> str:
+    """The party committee of the unit the article is about, by its committee word."""
+    focus = index.focus
+    if focus is None or focus.level == "province":
+        return "Tỉnh ủy" if focus is None or focus.unit == "tỉnh" else "Thành ủy"
+    return {"huyện": "Huyện ủy", "thị xã": "Thị ủy", "quận": "Quận ủy", "thành phố": "Thành ủy"}.get(
+        focus.unit, "Huyện ủy"
+    )
 
 
 def _borrow_bodies(posts: list[ParsedPost]) -> None:
@@ -371,9 +384,14 @@ def _joined_by_and(folded: str, first: NameSpan, second: NameSpan) -> bool:
 def _person_key(
     name: NameSpan, people: dict[str, PersonFacts], last_full: list[str]
 ) -> str | None:
+    key = match_key(name.name)
     if not name.short:
-        return match_key(name.name)
-    given = match_key(name.name)
+        # "bà Ái Nam" after "Lê Thị Ái Nam": the end of a full name seen before.
+        for earlier in reversed(last_full):
+            if earlier != key and earlier.endswith(" " + key) and len(key.split()) < 3:
+                return earlier
+        return key
+    given = key
     for key in reversed(last_full):
         if key.split(" ")[-1] == given:
             return key
