@@ -84,6 +84,8 @@ class Sentence:
 # dash; "8.850,26" and "TP.HCM" have no space after the dot and stay whole.
 _SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[{UPPER}0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Abbreviations that end in a dot without ending the sentence: "TP. HCM", "PGS. TS. Lê".
+_ABBREVIATION = re.compile(r"(?<![\w])(?:TP|Tp|TS|PGS|GS|ThS|BS|KS|Th\.S|NXB|St|TT|P|Q|X|H)$")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -92,6 +94,8 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk, base = para.group(0), para.start()
         cursor = 0
         for boundary in _SENTENCE_END.finditer(chunk):
+            if _ABBREVIATION.search(chunk, 0, boundary.start(1) - 1):
+                continue
             piece = chunk[cursor : boundary.start(1)]
             _append(sentences, piece, base + cursor, index)
             cursor = boundary.end(1)
