@@ -125,12 +125,23 @@ def find_names(folded: str) -> list[NameSpan]:
         if start is None:
             continue
         length = min(len(words) - start, 5 if honorific and start == 0 else 4)
+        length = _before_title(folded, offsets, start, length)
+        if length < 2:
+            continue
         name = " ".join(words[start : start + length])
         if match_key(name) in NOT_PEOPLE or _is_place(name):
             continue
         begin = offsets[start]
         names.append(NameSpan(name, begin, begin + len(name), honorific and start == 0))
     return names
+
+
+def _before_title(folded: str, offsets: list[int], start: int, length: int) -> int:
+    """Cut a name where a title begins ("ông Hoàng Dân Mạc Bí thư Tỉnh uỷ")."""
+    for i in range(start, start + length):
+        if _ANY_ROLE.match(folded, offsets[i]):
+            return i - start
+    return length
 
 
 def _word_offsets(start: int, words: list[str]) -> list[int]:
