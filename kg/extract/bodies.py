@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kg.extract.localities import UNIT_WORDS, LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Body, BodyMention, Locality
-from kg.text import LOWER, TITLE_WORD, UPPER, Document
+from kg.text import LOWER, TITLE_WORD, UPPER, Document, Sentence
 
 _TABLE = load_patterns("bodies")
 
@@ -249,17 +249,20 @@ _ANY_HEAD = re.compile(
 
 def extract_bodies(doc: Document, index: LocalityIndex) -> list[BodyMention]:
     """Every body phrase in the article, resolved to its canonical body."""
+    return [m for sentence in doc.sentences for m in bodies_in_sentence(doc, sentence, index)]
+
+
+def bodies_in_sentence(doc: Document, sentence: Sentence, index: LocalityIndex) -> list[BodyMention]:
     found: list[BodyMention] = []
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
-        pos = 0
-        while (head := _ANY_HEAD.search(folded, pos)) is not None:
-            phrase = parse_body(folded, head.start(), index, sentence.start + head.start())
-            if phrase is None:
-                pos = head.end()
-                continue
-            found.append(BodyMention(phrase.body, sentence.evidence(phrase.start, phrase.end)))
-            pos = max(phrase.end, head.end())
+    folded = doc.folded_sentence(sentence)
+    pos = 0
+    while (head := _ANY_HEAD.search(folded, pos)) is not None:
+        phrase = parse_body(folded, head.start(), index, sentence.start + head.start())
+        if phrase is None:
+            pos = head.end()
+            continue
+        found.append(BodyMention(phrase.body, sentence.evidence(phrase.start, phrase.end)))
+        pos = max(phrase.end, head.end())
     return found
 
 

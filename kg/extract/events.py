@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract import component
-from kg.extract.bodies import extract_bodies
+from kg.extract.bodies import bodies_in_sentence
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
@@ -81,6 +81,14 @@ CUES = [
     for role, cues in _TABLE["roles"].items()
     for cue in cues
 ]
+# All cues in one pattern, longest first, each in a group named after its position in CUES.
+_ALL_CUES = re.compile(
+    "|".join(
+        f"(?P<c{i}>{cue.pattern.pattern})"
+        for i, cue in sorted(enumerate(CUES), key=lambda ic: -len(ic[1].pattern.pattern))
+    ),
+    re.IGNORECASE,
+)
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 
 
@@ -176,9 +184,7 @@ def _subtype(folded: str, entry: KindEntry) -> str:
 def _organizer(doc: Document, sentence: Sentence, index: LocalityIndex) -> Body | None:
     """The body that holds the event: the host after "làm việc với", else the subject."""
     folded = doc.folded_sentence(sentence)
-    mentions = [
-        m for m in extract_bodies(doc, index) if sentence.start <= m.evidence.start < sentence.end
-    ]
+    mentions = bodies_in_sentence(doc, sentence, index)
     if not mentions:
         return None
     host = _HOST_AFTER.search(folded)
@@ -199,9 +205,6 @@ def _organizer(doc: Document, sentence: Sentence, index: LocalityIndex) -> Body 
 
 def participant_roles(doc: Document, mentions: list[PersonMention]) -> list[tuple[Person, str, Sentence]]:
     """(person, role, sentence) for every role the text gives a person, in text order."""
-    by_sentence: dict[int, list[PersonMention]] = {}
-    for mention in mentions:
-        by_sentence.setdefault(mention.evidence.start, []).append(mention)
     found: list[tuple[Person, str, Sentence]] = []
     for sentence in doc.sentences:
         inside = sorted(
@@ -220,12 +223,10 @@ def _roles_in_sentence(
     folded = doc.folded_sentence(sentence)
     offsets = [(m.evidence.start - sentence.start, m.evidence.end - sentence.start, m.person) for m in mentions]
     speech = _speech_start(folded, offsets)
-    cues = sorted(
-        (m.start(), m.end(), cue.role)
-        for cue in CUES
-        for m in cue.pattern.finditer(folded, 0, speech)
-    )
-    cues = _longest_cues(cues)
+    cues = [
+        (m.start(), m.end(), CUES[int(m.lastgroup[1:])].role)
+        for m in _ALL_CUES.finditer(folded, 0, speech)
+    ]
     found: list[tuple[Person, str, Sentence]] = []
     boundary = 0
     for start, end, role in cues:
@@ -247,15 +248,6 @@ def _roles_in_sentence(
         found += [(p, "attended", sentence) for _, _, p in offsets]
     found += _quoted_by_theo(folded, offsets, sentence)
     return found
-
-
-def _longest_cues(cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    kept: list[tuple[int, int, str]] = []
-    for start, end, role in sorted(cues, key=lambda c: (c[0], -(c[1] - c[0]))):
-        if kept and start < kept[-1][1]:
-            continue
-        kept.append((start, end, role))
-    return kept
 
 
 _QUOTE_OPEN = re.compile(r"[:“\"]")

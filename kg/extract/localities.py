@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
@@ -148,8 +149,9 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     return found
 
 
-def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
-    """District names without a unit word, looked for only in the provinces the article names."""
+@lru_cache(maxsize=256)
+def _district_pattern(provinces: frozenset[str]) -> re.Pattern[str] | None:
+    gaz = gazetteer()
     names = {
         loc.name
         for bucket in gaz.by_name["district"].values()
@@ -157,8 +159,15 @@ def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[
         if loc.province.name in provinces and not loc.name[-1].isdigit()
     }
     if not names:
+        return None
+    return re.compile(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])")
+
+
+def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
+    """District names without a unit word, looked for only in the provinces the article names."""
+    pattern = _district_pattern(frozenset(provinces))
+    if pattern is None:
         return []
-    pattern = re.compile(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])")
     found: list[_Candidate] = []
     for sentence in doc.sentences:
         folded = doc.folded_sentence(sentence)
