@@ -13,18 +13,60 @@ from kg.reader import read_corpus
 
 def rows_of(facts) -> dict[str, list[dict[str, str]]]:
     aid = facts.article.id
-    rows: dict[str, list[dict[str, str]]] = {"localities": [], "officials": [], "attendance": [], "indicators": []}
+    rows: dict[str, list[dict[str, str]]] = {
+        "localities": [],
+        "officials": [],
+        "attendance": [],
+        "indicators": [],
+    }
     for m in facts.localities:
         loc = m.locality
-        rows["localities"].append({"name": loc.name, "level": loc.level, "parent": loc.parent.name if loc.parent else "", "code": loc.code, "article": aid})
+        rows["localities"].append(
+            {
+                "name": loc.name,
+                "level": loc.level,
+                "parent": loc.parent.name if loc.parent else "",
+                "code": loc.code,
+                "article": aid,
+            }
+        )
     for p in facts.posts:
         loc = p.body.locality if p.body else None
-        rows["officials"].append({"name": p.person.name, "role": p.role, "body": p.body.name if p.body else "", "locality": loc.name if loc else "", "article": aid, "date": facts.article.date})
+        rows["officials"].append(
+            {
+                "name": p.person.name,
+                "role": p.role,
+                "body": p.body.name if p.body else "",
+                "locality": loc.name if loc else "",
+                "article": aid,
+                "date": facts.article.date,
+            }
+        )
     for e in facts.events:
         for part in e.participants:
-            rows["attendance"].append({"name": part.person.name, "role": part.role, "event": "", "date": e.date, "organizer": e.organizer.name if e.organizer else "", "article": aid})
+            rows["attendance"].append(
+                {
+                    "name": part.person.name,
+                    "role": part.role,
+                    "event": "",
+                    "date": e.date,
+                    "organizer": e.organizer.name if e.organizer else "",
+                    "article": aid,
+                }
+            )
     for i in facts.indicators:
-        rows["indicators"].append({"locality": i.locality.name if i.locality else "", "indicator": i.name, "value": repr(i.value), "unit": i.unit, "year": str(i.year or ""), "status": i.status, "text": i.evidence.sentence, "article": aid})
+        rows["indicators"].append(
+            {
+                "locality": i.locality.name if i.locality else "",
+                "indicator": i.name,
+                "value": repr(i.value),
+                "unit": i.unit,
+                "year": str(i.year or ""),
+                "status": i.status,
+                "text": i.evidence.sentence,
+                "article": aid,
+            }
+        )
     return rows
 
 

@@ -132,9 +132,13 @@ def _department(
     if parent is None:
         # "Ban Thường vụ" alone in a provincial story: the province's committee.
         province = index.nearest("province", at)
-        head = "Tỉnh ủy" if entry.kind in ("party_department", "standing_committee") else "HĐND tỉnh"
+        head = (
+            "Tỉnh ủy" if entry.kind in ("party_department", "standing_committee") else "HĐND tỉnh"
+        )
         name = f"{entry.canonical} {head}" + (f" {province.name}" if province else "")
-        parent_body = Body(f"{head} {province.name}" if province else head, "party_committee", province)
+        parent_body = Body(
+            f"{head} {province.name}" if province else head, "party_committee", province
+        )
         return BodyPhrase(match.start(), match.end(), Body(name, entry.kind, province, parent_body))
     body = Body(
         f"{entry.canonical} {parent.body.name}", entry.kind, parent.body.locality, parent.body
@@ -176,7 +180,9 @@ def _committee(
         kind = "party_committee"
     else:
         kind = entry.kind
-    return BodyPhrase(match.start(), end, Body(_body_name(canonical, entry, unit_word, locality), kind, locality))
+    return BodyPhrase(
+        match.start(), end, Body(_body_name(canonical, entry, unit_word, locality), kind, locality)
+    )
 
 
 def _body_name(canonical: str, entry: _Entry, unit_word: str, locality: Locality | None) -> str:
@@ -241,9 +247,7 @@ def _local_name(own: str, locality: Locality) -> str:
 
 
 _ANY_HEAD = re.compile(
-    "|".join(
-        f"(?:{e.pattern.pattern})" for e in NATIONAL + DEPARTMENTS + COMMITTEES + NAMED
-    )
+    "|".join(f"(?:{e.pattern.pattern})" for e in NATIONAL + DEPARTMENTS + COMMITTEES + NAMED)
 )
 
 
@@ -252,7 +256,9 @@ def extract_bodies(doc: Document, index: LocalityIndex) -> list[BodyMention]:
     return [m for sentence in doc.sentences for m in bodies_in_sentence(doc, sentence, index)]
 
 
-def bodies_in_sentence(doc: Document, sentence: Sentence, index: LocalityIndex) -> list[BodyMention]:
+def bodies_in_sentence(
+    doc: Document, sentence: Sentence, index: LocalityIndex
+) -> list[BodyMention]:
     found: list[BodyMention] = []
     folded = doc.folded_sentence(sentence)
     pos = 0
@@ -269,7 +275,7 @@ def bodies_in_sentence(doc: Document, sentence: Sentence, index: LocalityIndex) 
 def secretary_body(
     text: str, pos: int, index: LocalityIndex, at: int, limit: int | None = None
 ) -> tuple[Body | None, int]:
-    """"Bí thư tỉnh Quảng Nam", "Phó bí thư quận Tân Phú": the unit's party committee."""
+    """ "Bí thư tỉnh Quảng Nam", "Phó bí thư quận Tân Phú": the unit's party committee."""
     window = text[: len(text) if limit is None else limit]
     unit_match = _UNIT.match(" " + window[pos:])
     if unit_match is None:

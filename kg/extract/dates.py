@@ -34,10 +34,8 @@ _LAW = re.compile(r"luật\b[^.;,]{0,30}$")
 _COMPARED = re.compile(rf"(?:{_alternation(_TABLE['compared'])})\s*$")
 _CLOSED = re.compile(rf"(?:{_alternation(_TABLE['closed'])})\s*$")
 _FUTURE = re.compile(rf"(?:{_alternation(_TABLE['future'])})\s*$")
-_RESULT_AFTER = re.compile(r"\s*(?:tăng|giảm|là|đạt)(?!\w)")
-_OPENING = re.compile(
-    rf"^\W*(?:{_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)"
-)
+_RESULT_AFTER = re.compile(r"\s*(?:tăng|giảm|là|đạt|qua|vừa qua)(?!\w)")
+_OPENING = re.compile(rf"^\W*(?:{_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)")
 _TARGET_CUES = re.compile(r"phấn đấu|mục tiêu|(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch năm")
 
 

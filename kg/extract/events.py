@@ -14,11 +14,11 @@ caption or a quote still places the person at the event ("attended").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
+from kg.extract.dates import reference_years
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
@@ -37,15 +37,24 @@ class KindEntry:
 
 
 KINDS = [
-    KindEntry(re.compile(rf"{_START}(?:{k['pattern']}){_END}", re.IGNORECASE), k["kind"], k.get("subtype", ""))
+    KindEntry(
+        re.compile(rf"{_START}(?:{k['pattern']}){_END}", re.IGNORECASE),
+        k["kind"],
+        k.get("subtype", ""),
+    )
     for k in _TABLE["kinds"]
 ]
-SUBTYPES = [(w, re.compile(rf"{_START}{re.escape(w)}{_END}", re.IGNORECASE)) for w in _TABLE["subtypes"]["words"]]
-_DAY_PARTS = "|".join(re.escape(w) for w in sorted(_TABLE["time"]["day_parts"], key=len, reverse=True))
+SUBTYPES = [
+    (w, re.compile(rf"{_START}{re.escape(w)}{_END}", re.IGNORECASE))
+    for w in _TABLE["subtypes"]["words"]
+]
+_DAY_PARTS = "|".join(
+    re.escape(w) for w in sorted(_TABLE["time"]["day_parts"], key=len, reverse=True)
+)
 # "Sáng 5/1", "Chiều 29-6", "Sáng nay (19/1)", "Sáng ngày 18/9/2017", "ngày 4 đến 6-7".
 _WHEN = re.compile(
-    rf"{_START}(?:{_DAY_PARTS})(?: ngày)?\s*\(?\s*(?P<day>\d{{1,2}})(?: đến \d{{1,2}})?[/-](?P<month>\d{{1,2}})"
-    rf"(?:[/-](?P<year>\d{{4}}))?(?![\d/-])",
+    rf"{_START}(?:{_DAY_PARTS})(?: ngày)?\s*\(?\s*(?P<day>\d{{1,2}})(?: đến \d{{1,2}})?"
+    rf"[/-](?P<month>\d{{1,2}})(?:[/-](?P<year>\d{{4}}))?(?![\d/-])",
     re.IGNORECASE,
 )
 _HELD = re.compile(
@@ -54,20 +63,6 @@ _HELD = re.compile(
     re.IGNORECASE,
 )
 _HOST_AFTER = re.compile(r"làm việc (?:với|tại)\s+", re.IGNORECASE)
-_YEAR = re.compile(r"(?<![\d.,/-])(?:19[89]\d|20[0-3]\d)(?!\d|[.,]\d)")
-_RANGE_END = re.compile(r"\d{4}\s*[-–]\s*$")
-# Clause words before a year that put it in the future (a target, a plan, a deadline).
-_FUTURE = re.compile(
-    r"(?:đến|tới|vào|trước|phấn đấu|mục tiêu|kế hoạch|dự kiến|tầm nhìn|tờ trình|dự toán|sẽ|"
-    r"định hướng)(?: hết)?(?: năm)?\s*$"
-)
-# A year named in a law's or a resolution's title says nothing of when the article is.
-_DOCUMENT_TITLE = re.compile(
-    r"(?:Luật|Nghị quyết|Quyết định|Chỉ thị|Nghị định|Thông tư|Hiến pháp|Bộ luật)\b[^,.;]*$"
-)
-# A year spoken of as finished: "so với năm 2014", "hết năm 2016", "năm 2016 tăng 8,05%".
-_PAST_BEFORE = re.compile(r"(?:so với(?: cùng kỳ)?|hết|cả|của)(?: năm)?\s*$")
-_PAST_AFTER = re.compile(r"^\s*(?:là|tăng|giảm|đạt|qua|vừa qua|có)(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -95,38 +90,17 @@ SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 # --- dates --------------------------------------------------------------------------------
 
 
-def reference_year(doc: Document) -> int | None:
-    """The year the article reports in: its own date's, else the year its text settles.
-
-    Undated articles (most scraped ones) still tell their year. Each year the text names
-    votes: a finished year ("so với năm 2014", "hết năm 2016") for the year after it, any
-    other for itself; the end of a term ("2015-2020"), future years ("đến năm 2020",
-    "phấn đấu") and years in a law's title ("Luật HTX năm 2012") do not vote. The most
-    voted year wins, the later one on a tie.
-    """
+def event_year(doc: Document) -> int | None:
+    """The year events happen in: the article's own, else the year its text reports in
+    (an undated article still tells it: ``dates.reference_years``)."""
     if doc.article.year is not None:
         return doc.article.year
-    text = doc.folded
-    votes: Counter[int] = Counter()
-    for match in _YEAR.finditer(text):
-        clause_start = max(text.rfind(c, 0, match.start()) for c in ".;,:\n") + 1
-        clause = text[clause_start : match.start()]
-        if _RANGE_END.search(text[max(0, match.start() - 8) : match.start()]):
-            continue
-        if _FUTURE.search(clause.lower()) or _DOCUMENT_TITLE.search(clause):
-            continue
-        year = int(match.group(0))
-        after = text[match.end() : match.end() + 12].lower()
-        finished = _PAST_AFTER.search(after) or _PAST_BEFORE.search(clause.lower())
-        votes[year + 1 if finished else year] += 1
-    if not votes:
-        return None
-    top = max(votes.values())
-    return max(year for year, count in votes.items() if count == top)
+    review, _ = reference_years(doc.article, [s.text.lower() for s in doc.sentences])
+    return review
 
 
 def resolve_date(match: re.Match[str], article: Article, year: int | None) -> str:
-    """"Sáng 5/1" in an article of 2022-01 is 2022-01-05; without a year, only "" is known."""
+    """ "Sáng 5/1" in an article of 2022-01 is 2022-01-05; without a year, only "" is known."""
     day, month = int(match.group("day")), int(match.group("month"))
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return str(year) if year else ""
@@ -169,7 +143,13 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         if anchors and anchors[-1].date == date:
             continue  # the same event told again
         anchors.append(
-            Anchor(sentence, entry.kind, _subtype(folded, entry), date, _organizer(doc, sentence, index))
+            Anchor(
+                sentence,
+                entry.kind,
+                _subtype(folded, entry),
+                date,
+                _organizer(doc, sentence, index),
+            )
         )
     return anchors
 
@@ -177,7 +157,9 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
 def _subtype(folded: str, entry: KindEntry) -> str:
     words = [w for w, pattern in SUBTYPES if pattern.search(folded)]
     if entry.subtype and entry.subtype not in words:
-        words.insert(0, entry.subtype) if entry.kind != "conference" else words.append(entry.subtype)
+        words.insert(0, entry.subtype) if entry.kind != "conference" else words.append(
+            entry.subtype
+        )
     return ", ".join(words)
 
 
@@ -203,7 +185,9 @@ def _organizer(doc: Document, sentence: Sentence, index: LocalityIndex) -> Body 
 # --- participation ------------------------------------------------------------------------
 
 
-def participant_roles(doc: Document, mentions: list[PersonMention]) -> list[tuple[Person, str, Sentence]]:
+def participant_roles(
+    doc: Document, mentions: list[PersonMention]
+) -> list[tuple[Person, str, Sentence]]:
     """(person, role, sentence) for every role the text gives a person, in text order."""
     found: list[tuple[Person, str, Sentence]] = []
     for sentence in doc.sentences:
@@ -221,7 +205,10 @@ def _roles_in_sentence(
     doc: Document, sentence: Sentence, mentions: list[PersonMention]
 ) -> list[tuple[Person, str, Sentence]]:
     folded = doc.folded_sentence(sentence)
-    offsets = [(m.evidence.start - sentence.start, m.evidence.end - sentence.start, m.person) for m in mentions]
+    offsets = [
+        (m.evidence.start - sentence.start, m.evidence.end - sentence.start, m.person)
+        for m in mentions
+    ]
     speech = _speech_start(folded, offsets)
     cues = [
         (m.start(), m.end(), CUES[int(m.lastgroup[1:])].role)
@@ -275,7 +262,7 @@ _THEO = re.compile(r"(?:^|\s)[Tt]heo (?:ông|bà|đồng chí)?\s*$")
 def _quoted_by_theo(
     folded: str, offsets: list[tuple[int, int, Person]], sentence: Sentence
 ) -> list[tuple[Person, str, Sentence]]:
-    """"Theo ông X, ...": quoted, so present."""
+    """ "Theo ông X, ...": quoted, so present."""
     found = []
     for start, _, person in offsets:
         head = folded[max(0, start - 60) : start]
@@ -288,7 +275,7 @@ def _quoted_by_theo(
 
 
 def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> list[Event]:
-    year = reference_year(doc)
+    year = event_year(doc)
     anchors = find_anchors(doc, index, year)
     if not anchors:
         return []

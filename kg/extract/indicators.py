@@ -44,9 +44,7 @@ _UNIT = re.compile(rf"\s*({_alt(list(UNITS))})(?![\w/])")
 _NOUN = re.compile(rf"\s*({_alt(COUNT_NOUNS + ADMIN_NOUNS + PERSON_NOUNS + NOT_NOUNS)})(?!\w)")
 _NOUN_KIND = {w: "count" for w in COUNT_NOUNS} | {w: "admin" for w in ADMIN_NOUNS}
 _NOUN_KIND |= {w: "person" for w in PERSON_NOUNS}
-_PERSON_QUALIFIER = re.compile(
-    rf"(?<!\w)(?:{_alt(_T['person_count_nouns']['qualifiers'])})(?!\w)"
-)
+_PERSON_QUALIFIER = re.compile(rf"(?<!\w)(?:{_alt(_T['person_count_nouns']['qualifiers'])})(?!\w)")
 _SPELLED_OK_BEFORE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:có|và|với))\s*$")
 _NOUN_KIND |= {w: "not" for w in NOT_NOUNS}
 _NOT_AFTER_PERCENT = re.compile(rf"\s*(?:{_alt(_T['not_after_percent']['words'])})(?!\w)")
@@ -67,9 +65,7 @@ _MODIFIERS = _alt(_T["attribute"]["modifiers"])
 _ATTRIBUTE_CLAUSE = re.compile(
     rf"^\s*(?:và\s+)?(?:(?:{_OPENERS})\s+)+(?:(?:{_MODIFIERS})\s+)*$|^\s*so với"
 )
-_ATTRIBUTE_GAP = re.compile(
-    rf"^[\s,(]*(?:và\s+)?(?:(?:{_OPENERS})\s+)+(?:(?:{_MODIFIERS})\s+)*$"
-)
+_ATTRIBUTE_GAP = re.compile(rf"^[\s,(]*(?:và\s+)?(?:(?:{_OPENERS})\s+)+(?:(?:{_MODIFIERS})\s+)*$")
 _MODS_ONLY = re.compile(rf"^(?:\s*(?:{_MODIFIERS}|%))*\s*$")
 _COMPARE = re.compile(
     r"\s*(?:so\s+với\s+)?(?:(?:cùng\s+kỳ\s+)?(?:năm\s+)?(\d{4})|cùng\s+kỳ|năm\s+trước|năm\s+ngoái)"
@@ -434,8 +430,8 @@ def _observation(
     compared = fig.compared_to
     if compared is None and fig.compared_prev and year is not None:
         compared = year - 1
-    confidence = 0.9 - 0.1 * (not status_cued) - 0.15 * (not year_known) - 0.1 * (
-        not locality_known
+    confidence = (
+        0.9 - 0.1 * (not status_cued) - 0.15 * (not year_known) - 0.1 * (not locality_known)
     )
     return IndicatorObservation(
         name=name,
@@ -556,7 +552,7 @@ def _national(low: str, start: int, end: int) -> bool:
 
 
 def _after_name(sentence: Sentence, low: str, pos: int) -> bool:
-    """"Triệu Đỗ Hồng Phước (96,19%)": a percentage in brackets after a person's name."""
+    """ "Triệu Đỗ Hồng Phước (96,19%)": a percentage in brackets after a person's name."""
     head = sentence.text[:pos].rstrip()
     if not head.endswith("("):
         return False

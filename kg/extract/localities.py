@@ -24,7 +24,8 @@ from kg.text import TITLE_WORD, Document, Sentence
 _TABLE = load_patterns("localities")
 # unit word (lower case, modern spelling) -> (levels it can name, gazetteer unit types)
 UNIT_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    word: (tuple(spec["levels"]), tuple(spec["units"])) for word, spec in _TABLE["unit_words"].items()
+    word: (tuple(spec["levels"]), tuple(spec["units"]))
+    for word, spec in _TABLE["unit_words"].items()
 }
 COMMITTEE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     word: (tuple(spec["levels"]), tuple(spec["units"]))
@@ -71,7 +72,9 @@ def extract_localities(doc: Document) -> list[LocalityMention]:
         chosen = _choose(cand.options, provinces, mentions)
         if chosen is None:
             continue
-        evidence = cand.sentence.evidence(cand.start - cand.sentence.start, cand.end - cand.sentence.start)
+        evidence = cand.sentence.evidence(
+            cand.start - cand.sentence.start, cand.end - cand.sentence.start
+        )
         mentions.append(LocalityMention(chosen, evidence, cand.strength))
     return _with_implied_provinces(mentions)
 
@@ -89,7 +92,9 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
                 levels, units = table[unit]
                 names = [(match.start("name"), match.group("name"))]
                 # "hai xã Nghi Tiến, Nghi Yên": the unit word covers a list of names.
-                names += [(m.start("name"), m.group("name")) for m in _list_tail(folded, match.end())]
+                names += [
+                    (m.start("name"), m.group("name")) for m in _list_tail(folded, match.end())
+                ]
                 for offset, name in names:
                     hit = _longest_known(name, unit, levels, units, gaz)
                     if hit is None:
@@ -126,7 +131,9 @@ def _longest_known(
         if key.isdigit():  # "quận 2" is the unit named "Quận 2"
             key = f"{unit} {key}"
         same_level = [loc for level in levels for loc in gaz.lookup(key, level)]
-        typed = [loc for loc in same_level if loc.level == "province" or not units or loc.unit in units]
+        typed = [
+            loc for loc in same_level if loc.level == "province" or not units or loc.unit in units
+        ]
         if typed or same_level:
             return end, typed or same_level
     return None
@@ -175,7 +182,9 @@ def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[
             if _inside_longer_name(folded, match.start(), match.end()):
                 continue
             options = [
-                loc for loc in gaz.lookup(match.group(0), "district") if loc.province.name in provinces
+                loc
+                for loc in gaz.lookup(match.group(0), "district")
+                if loc.province.name in provinces
             ]
             start = sentence.start + match.start()
             found.append(_Candidate(sentence, start, start + len(match.group(0)), options, 0.7))
@@ -315,24 +324,42 @@ class LocalityIndex:
             return None
 
         start, end = self._sentence_of(offset)
-        before = [(m.evidence.start, c) for m in self.mentions if (c := candidates(m)) and m.evidence.start <= offset]
-        after = [(m.evidence.start, c) for m in self.mentions if (c := candidates(m)) and m.evidence.start > offset]
-        in_sentence = [c for pos, c in reversed(before) if pos >= start] + [c for pos, c in after if pos < end]
+        before = [
+            (m.evidence.start, c)
+            for m in self.mentions
+            if (c := candidates(m)) and m.evidence.start <= offset
+        ]
+        after = [
+            (m.evidence.start, c)
+            for m in self.mentions
+            if (c := candidates(m)) and m.evidence.start > offset
+        ]
+        in_sentence = [c for pos, c in reversed(before) if pos >= start] + [
+            c for pos, c in after if pos < end
+        ]
         if in_sentence:
             return in_sentence[0]
         if level == "province":
             return before[-1][1] if before else self.province
-        if self.focus is not None and self.focus.level == level and (not units or self.focus.unit in units):
+        if (
+            self.focus is not None
+            and self.focus.level == level
+            and (not units or self.focus.unit in units)
+        ):
             return self.focus
         if before:
             return before[-1][1]
         return after[0][1] if after else None
 
-    def resolve(self, name: str, levels: tuple[str, ...], units: tuple[str, ...] = ()) -> Locality | None:
+    def resolve(
+        self, name: str, levels: tuple[str, ...], units: tuple[str, ...] = ()
+    ) -> Locality | None:
         """A unit named in a body phrase, preferring units the article already mentions."""
         gaz = gazetteer()
         options = [loc for level in levels for loc in gaz.lookup(name, level)]
-        typed = [loc for loc in options if loc.level == "province" or not units or loc.unit in units]
+        typed = [
+            loc for loc in options if loc.level == "province" or not units or loc.unit in units
+        ]
         options = typed or options
         if not options:
             return None

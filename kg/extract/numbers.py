@@ -46,9 +46,7 @@ NUMBER_WORDS: dict[str, int] = {
     "chín": 9,
     "mười": 10,
 }
-_WORD_NUMBER = re.compile(
-    r"(?<![\w])(" + "|".join(NUMBER_WORDS) + r")(?!\w)", re.IGNORECASE
-)
+_WORD_NUMBER = re.compile(r"(?<![\w])(" + "|".join(NUMBER_WORDS) + r")(?!\w)", re.IGNORECASE)
 
 # Joiners between two numbers.
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
@@ -165,14 +163,19 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity:
 def word_quantities(text: str) -> list[Quantity]:
     """Numbers written as words ("hai bí thư"): value only, no range or scale."""
     return [
-        Quantity(m.start(), m.end(), float(NUMBER_WORDS[m.group(1).lower()]), raw=m.group(1),
-                 spelled=True)
+        Quantity(
+            m.start(),
+            m.end(),
+            float(NUMBER_WORDS[m.group(1).lower()]),
+            raw=m.group(1),
+            spelled=True,
+        )
         for m in _WORD_NUMBER.finditer(text)
     ]
 
 
 def _is_year_pair(first: str, second: str) -> bool:
-    """"2015-2020", "2021- 2026": a span of years, not a range of values."""
+    """ "2015-2020", "2021- 2026": a span of years, not a range of values."""
     return (
         len(first) == 4
         and len(second) == 4

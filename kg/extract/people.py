@@ -56,10 +56,14 @@ _ANY_ROLE = re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in ROLE
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
 _RANK = re.compile(rf"(?:{_words(_TABLE['ranks']['words'])}){_END}")
-_HONORIFIC_BEFORE = re.compile(rf"(?<![{LOWER}{UPPER}])(?:{_words(_TABLE['honorifics']['words'])}) $")
+_HONORIFIC_BEFORE = re.compile(
+    rf"(?<![{LOWER}{UPPER}])(?:{_words(_TABLE['honorifics']['words'])}) $"
+)
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
-_FORMER_WORD = re.compile(rf"(?:nguyên|Nguyên) $")
-_APPOINTMENT = re.compile(rf"\s*(?:{_words(_TABLE['appointments']['verbs'])})(?: chức(?: vụ)?)?:?\s+")
+_FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
+_APPOINTMENT = re.compile(
+    rf"\s*(?:{_words(_TABLE['appointments']['verbs'])})(?: chức(?: vụ)?)?:?\s+"
+)
 _FORMER_APPOINTMENT = re.compile(rf"\s*(?:{_words(_TABLE['appointments']['former_verbs'])}):?\s+")
 
 _WORD = rf"[{UPPER}][{LOWER}]*"
@@ -70,7 +74,9 @@ _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 # What may stand between names of one list: ", ", " và ", "ông", a bracketed title.
-_LIST_GAP = re.compile(r"^\s*\)?\s*(?:\([^()]*\))?\s*(?:,|và|cùng)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?$")
+_LIST_GAP = re.compile(
+    r"^\s*\)?\s*(?:\([^()]*\))?\s*(?:,|và|cùng)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?$"
+)
 # Ranks of a committee term glued to a title: "Bí thư Tỉnh uỷ khoá 15".
 _TERM = re.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXL]+(?:\s*-\s*\d{4})?")
 
@@ -249,13 +255,16 @@ def _focus_committee(index: LocalityIndex) -> str:
     focus = index.focus
     if focus is None or focus.level == "province":
         return "Tỉnh ủy" if focus is None or focus.unit == "tỉnh" else "Thành ủy"
-    return {"huyện": "Huyện ủy", "thị xã": "Thị ủy", "quận": "Quận ủy", "thành phố": "Thành ủy"}.get(
-        focus.unit, "Huyện ủy"
-    )
+    return {
+        "huyện": "Huyện ủy",
+        "thị xã": "Thị ủy",
+        "quận": "Quận ủy",
+        "thành phố": "Thành ủy",
+    }.get(focus.unit, "Huyện ủy")
 
 
 def _borrow_bodies(posts: list[ParsedPost]) -> None:
-    """"Phó giám đốc, Giám đốc Sở Tài chính": a bare title takes the next title's body."""
+    """ "Phó giám đốc, Giám đốc Sở Tài chính": a bare title takes the next title's body."""
     for i in range(len(posts) - 2, -1, -1):
         if posts[i].body is None and posts[i + 1].body is not None:
             posts[i] = replace(posts[i], body=posts[i + 1].body)
@@ -269,7 +278,7 @@ def _left_chain(
     tail = re.sub(rf"(?:(?:{_RANK.pattern})|ông|bà|đồng chí)\s*$", "", tail.rstrip()).rstrip(" ,-–")
     tail_end = floor + len(tail)
     for role_start in _ANY_ROLE.finditer(folded, floor, tail_end):
-        if role_start.start() > floor and folded[role_start.start() - 1] not in " (,;:-–\"“":
+        if role_start.start() > floor and folded[role_start.start() - 1] not in ' (,;:-–"“':
             continue
         posts, end = parse_chain(folded, role_start.start(), tail_end, index, at)
         if posts and folded[end:tail_end].strip(" ,-–") == "":
@@ -327,7 +336,7 @@ def _paragraph_starts(doc: Document) -> dict[int, int]:
 def _body_from_heading(
     doc: Document, post: ParsedPost, sentence: Sentence, paragraph_start: int, index: LocalityIndex
 ) -> Body | None:
-    """"Ban Pháp chế: Trưởng ban A ... Phó ban B": a bare title takes the body the paragraph
+    """ "Ban Pháp chế: Trưởng ban A ... Phó ban B": a bare title takes the body the paragraph
     named last with the title's own head word ("Ban ...")."""
     prefix = post.role.body_prefix
     if not prefix or post.body is not None:
@@ -392,9 +401,7 @@ def _joined_by_and(folded: str, first: NameSpan, second: NameSpan) -> bool:
     return folded[first.end : second.start].strip() in ("và", ",")
 
 
-def _person_key(
-    name: NameSpan, people: dict[str, PersonFacts], last_full: list[str]
-) -> str | None:
+def _person_key(name: NameSpan, people: dict[str, PersonFacts], last_full: list[str]) -> str | None:
     key = match_key(name.name)
     if not name.short:
         # "bà Ái Nam" after "Lê Thị Ái Nam": the end of a full name seen before.
