@@ -37,7 +37,8 @@ def test_unit_word_resolves_kỳ_anh_huyện_not_thị_xã() -> None:
                 "t",
                 "2024-01",
                 "",
-                "Đến nay, huyện Kỳ Anh đã có 20/20 xã đạt chuẩn NTM; xã Kỳ Châu đạt chuẩn NTM kiểu mẫu.",
+                "Đến nay, huyện Kỳ Anh đã có 20/20 xã đạt chuẩn NTM; "
+                "xã Kỳ Châu đạt chuẩn NTM kiểu mẫu.",
             )
         )
     )

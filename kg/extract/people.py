@@ -198,15 +198,20 @@ def _role_at(text: str, pos: int, limit: int) -> tuple[RoleEntry, re.Match[str]]
 def _body_after_role(
     text: str, entry: RoleEntry, pos: int, limit: int, index: LocalityIndex, at: int
 ) -> tuple[Body | None, int]:
-    """The body written after a title at ``pos`` (just past the title's space)."""
+    """The body written after a title at ``pos`` (just past the title's space).
+
+    A title that shares words with its body ("Trưởng ban Tuyên giáo Tỉnh ủy", "Chánh Văn
+    phòng Tỉnh ủy") is read as its head plus the rest, unless the body is written in full.
+    """
+    prefix = entry.body_prefix
+    if prefix and not text[pos:limit].lower().startswith(prefix.strip().lower()):
+        synthetic = prefix + text[pos:limit]
+        phrase = parse_body(synthetic, 0, index, at)
+        if phrase is not None and phrase.end > len(prefix):
+            return phrase.body, pos + phrase.end - len(prefix)
     phrase = parse_body(text, pos, index, at, limit)
     if phrase is not None:
         return phrase.body, phrase.end
-    if entry.body_prefix:
-        synthetic = entry.body_prefix + text[pos:limit]
-        phrase = parse_body(synthetic, 0, index, at)
-        if phrase is not None and phrase.end > len(entry.body_prefix):
-            return phrase.body, pos + phrase.end - len(entry.body_prefix)
     if entry.role.endswith("Bí thư"):
         return secretary_body(text, pos, index, at, limit)  # "Bí thư tỉnh Quảng Nam"
     return None, pos
@@ -454,6 +459,8 @@ def _home(person: PersonFacts, index: LocalityIndex) -> str:
     for post, _ in person.posts:
         if post.body is not None and post.body.locality is not None:
             return post.body.locality.province.name
+    if any(post.body is not None for post, _ in person.posts):
+        return ""  # national posts only (Tổng Bí thư, Thứ trưởng): no province
     return index.province.name if index.province else ""
 
 
