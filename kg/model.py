@@ -107,6 +107,14 @@ class Person:
 
 
 @dataclass(frozen=True)
+class PersonMention:
+    """One place an article names a person."""
+
+    person: Person
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
 class PostHolding:
     """A person observed holding (or having held) a post in a body on the article's date."""
 
@@ -164,5 +172,6 @@ class ArticleFacts:
     bodies: list[BodyMention] = field(default_factory=list)
     posts: list[PostHolding] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     indicators: list[IndicatorObservation] = field(default_factory=list)

@@ -134,9 +134,7 @@ def parse_text_article(article_id: str, text: str, source: str = "") -> Article:
             title = rest[0].strip() if rest else ""
             rest = rest[1:]
     else:
-        dated = next(
-            (i for i, line in enumerate(lines[:6]) if _DATED_LINE.match(line)), None
-        )
+        dated = next((i for i, line in enumerate(lines[:6]) if _DATED_LINE.match(line)), None)
         if dated is None:
             raise BadArticle("no date line (expected 'date YYYY-MM[-DD]' on line 1)")
         day, month, year = _DATED_LINE.match(lines[dated]).groups()
@@ -144,7 +142,9 @@ def parse_text_article(article_id: str, text: str, source: str = "") -> Article:
         title = lines[0].strip()
         rest = lines[1:dated] + [_DATED_LINE.sub("", lines[dated]).strip()] + lines[dated + 1 :]
     body_lines = [line.rstrip() for line in rest]
-    furniture = next((i for i, line in enumerate(body_lines) if _BOILERPLATE.match(line.strip())), None)
+    furniture = next(
+        (i for i, line in enumerate(body_lines) if _BOILERPLATE.match(line.strip())), None
+    )
     if furniture is not None:
         body_lines = body_lines[:furniture]
     while body_lines and not body_lines[-1].strip():

@@ -30,9 +30,22 @@ def _move_tone(match: re.Match[str]) -> str:
 # o/u followed by a tone-marked a/e/y that ends the syllable, not after "q" ("quý" is
 # correct in both placements) and not before another letter ("khoáng" has a final consonant).
 _VOWEL_WITH_TONE = "áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲỶỸỴ"
-_OLD_PLACEMENT = re.compile(
-    rf"(?<![qQ])([oOuU])([{_VOWEL_WITH_TONE}])(?!\w)"
-)
+_OLD_PLACEMENT = re.compile(rf"(?<![qQ])([oOuU])([{_VOWEL_WITH_TONE}])(?!\w)")
+
+
+def _letters(predicate) -> str:
+    return "".join(
+        c
+        for c in map(chr, range(0x41, 0x1EFA))
+        if predicate(c) and unicodedata.name(c, "").startswith("LATIN")
+    )
+
+
+# Character classes of Vietnamese letters ("[A-ZÀ-Ỹ]" would also take the lower-case letters
+# that Unicode interleaves with the upper-case ones in that range).
+UPPER = _letters(str.isupper)
+LOWER = _letters(str.islower)
+TITLE_WORD = rf"[{UPPER}][{LOWER}]*"
 
 
 def normalize(text: str) -> str:
@@ -67,8 +80,10 @@ class Sentence:
 
 # A sentence ends at . ! ? … (or a run of them) followed by space and a capital, quote or
 # dash; "8.850,26" and "TP.HCM" have no space after the dot and stay whole.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[A-ZĐÀ-Ỹ0-9])")
+_SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[{UPPER}0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Abbreviations that end in a dot without ending the sentence: "TP. HCM", "PGS. TS. Lê".
+_ABBREVIATION = re.compile(r"(?<![\w])(?:TP|Tp|TS|PGS|GS|ThS|BS|KS|Th\.S|NXB|St|TT|P|Q|X|H)$")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -77,6 +92,8 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk, base = para.group(0), para.start()
         cursor = 0
         for boundary in _SENTENCE_END.finditer(chunk):
+            if _ABBREVIATION.search(chunk, 0, boundary.start(1) - 1):
+                continue
             piece = chunk[cursor : boundary.start(1)]
             _append(sentences, piece, base + cursor, index)
             cursor = boundary.end(1)

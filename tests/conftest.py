@@ -1,5 +1,6 @@
-"""Shared fixtures: the bundled seed articles, a store built from them with the real CLI,
-and hand-built facts from seed sentences for the emitter's unit tests."""
+"""Shared test helpers: the bundled seed articles, the ../shared corpus and gold (skipped with
+a reason when absent), a store built from the samples with the real CLI, and hand-built facts
+from seed sentences for the emitter's unit tests."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.extract import extract
 from kg.model import (
     Article,
     ArticleFacts,
@@ -23,10 +25,30 @@ from kg.model import (
     Person,
     PostHolding,
 )
+from kg.reader import parse_text_article
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "samples"
 SEED_IDS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
+
+
+# --------------------------------------------------------------------------- shared corpus
+
+SHARED = ROOT.parent / "shared"
+
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "corpus").is_dir(), reason=f"the shared corpus is not at {SHARED}"
+)
+
+
+def sample(stem_prefix: str) -> Article:
+    """A bundled seed article by the start of its file name ("000", "001", ...)."""
+    path = next(SAMPLES.glob(f"{stem_prefix}*.txt"))
+    return parse_text_article(path.stem, path.read_text(encoding="utf-8"), str(path))
+
+
+def facts_of(text: str, date: str = "2022-01", title: str = "") -> ArticleFacts:
+    return extract(Article("t", date, title, text))
 
 
 @pytest.fixture(scope="session")

@@ -1,17 +1,598 @@
-"""Indicators: quantitative results and targets of a locality (placeholder until the
-indicator grammar lands; returns nothing)."""
+"""Indicators: quantitative results, estimates and targets of a locality.
+
+A figure is a number (``numbers.py``) followed by a unit word ("tỷ đồng", "%", "tấn") or a
+count noun ("doanh nghiệp", "đảng viên"). Around it the sentence says:
+- whether it is an indicator at all: award counts, event sizes, ranks, vote shares, dates,
+  ordinals and durations are not (cue tables in ``patterns/indicators.toml``);
+- whether it only qualifies the figure before it: "đạt 107,79% kế hoạch" (percent_of_plan),
+  "tăng 14,62% so với năm 2022" (change_pct, compared_to), "(tỷ lệ 94%)" after a ratio;
+- its status, from the nearest strong cue before it ("ước đạt" estimate; "phấn đấu",
+  "mục tiêu", "dự kiến" target; otherwise actual);
+- its year (``dates.py``): a year in its clause, a time phrase opening the sentence, else
+  the article's review year (targets: its plan year);
+- its locality: a unit named in its clause, a national cue (None), a unit named earlier in
+  the sentence, else the article's focus.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field, replace
+
 from kg.extract import component
-from kg.model import ArticleFacts, IndicatorObservation, LocalityMention
-from kg.text import Document
+from kg.extract.dates import opening_year, reference_years, years_in
+from kg.extract.localities import focus_locality
+from kg.extract.numbers import Quantity, is_year, number_tokens, read_quantity, word_quantities
+from kg.gazetteer import load_patterns
+from kg.model import ArticleFacts, IndicatorObservation, Locality, LocalityMention
+from kg.text import Document, Sentence
+
+_T = load_patterns("indicators")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+UNITS: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _T["units"].items()}
+COUNT_NOUNS: list[str] = _T["count_nouns"]["words"]
+ADMIN_NOUNS: list[str] = _T["admin_count_nouns"]["words"]
+PERSON_NOUNS: list[str] = _T["person_count_nouns"]["words"]
+NOT_NOUNS: list[str] = _T["not_indicator_nouns"]["words"]
+
+_UNIT = re.compile(rf"\s*({_alt(list(UNITS))})(?![\w/])")
+_NOUN = re.compile(rf"\s*({_alt(COUNT_NOUNS + ADMIN_NOUNS + PERSON_NOUNS + NOT_NOUNS)})(?!\w)")
+_NOUN_KIND = {w: "count" for w in COUNT_NOUNS} | {w: "admin" for w in ADMIN_NOUNS}
+_NOUN_KIND |= {w: "person" for w in PERSON_NOUNS}
+_PERSON_QUALIFIER = re.compile(rf"(?<!\w)(?:{_alt(_T['person_count_nouns']['qualifiers'])})(?!\w)")
+_SPELLED_OK_BEFORE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:có|và|với))\s*$")
+_NOUN_KIND |= {w: "not" for w in NOT_NOUNS}
+_NOT_AFTER_PERCENT = re.compile(rf"\s*(?:{_alt(_T['not_after_percent']['words'])})(?!\w)")
+_QUALIFIER = re.compile(rf"(?<!\w)(?:{_alt(_T['admin_count_nouns']['qualifiers'])})(?!\w)")
+_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_T['not_after']['words'])})\s*$")
+_CODE_BEFORE = re.compile(r"[a-zđà-ỹ]-\s*$|[/\\]$")  # "COVID-19", "QĐ/19"
+_CODE_AFTER = re.compile(r"-\s*[a-zđ]|/\d")  # "03-NQ/TU", "5/1/2022"
+
+_ESTIMATE = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['estimate'])})(?!\w)")
+_TARGET = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['target'])})(?!\w)")
+_NOT_TARGET = re.compile(_alt(_T["status"]["not_target"]))
+_NOT_EST_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['not_estimate_before'])})\s$")
+_NOT_EST_AFTER = re.compile(rf"\s(?:{_alt(_T['status']['not_estimate_after'])})(?!\w)")
+_PLAN_AFTER = re.compile(rf"\s*%?\s*(?:so với\s+)?(?:{_alt(_T['plan']['words'])})(?!\w)")
+
+_OPENERS = _alt(_T["attribute"]["openers"])
+_MODIFIERS = _alt(_T["attribute"]["modifiers"])
+_ATTRIBUTE_CLAUSE = re.compile(
+    rf"^\s*(?:và\s+)?(?:(?:{_OPENERS})\s+)+(?:(?:{_MODIFIERS})\s+)*$|^\s*so với"
+)
+_ATTRIBUTE_GAP = re.compile(rf"^[\s,(]*(?:và\s+)?(?:(?:{_OPENERS})\s+)+(?:(?:{_MODIFIERS})\s+)*$")
+_MODS_ONLY = re.compile(rf"^(?:\s*(?:{_MODIFIERS}|%))*\s*$")
+_COMPARE = re.compile(
+    r"\s*(?:so\s+với\s+)?(?:(?:cùng\s+kỳ\s+)?(?:năm\s+)?(\d{4})|cùng\s+kỳ|năm\s+trước|năm\s+ngoái)"
+)
+_COMPARE_STRICT = re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(\d{4})?")
+
+_AWARDS = re.compile(_alt(_T["exclude"]["awards"]))
+_EXCLUDE_CLAUSE = re.compile(
+    _alt(_T["exclude"]["event"] + _T["exclude"]["ranking"] + _T["exclude"]["project"])
+)
+_DONATION = re.compile(_alt(_T["exclude"]["donations"]))
+_VOTES = re.compile(_alt(_T["exclude"]["votes"]))
+_ELECTION = re.compile(rf"(?<!\w)(?:{_alt(_T['exclude']['election'])})(?!\w)")
+_NEAR = re.compile(rf"(?<!\w)(?:{_alt(_T['exclude']['near'])})(?:\s+(?:{_MODIFIERS}))*\s*$")
+_NEGATION = re.compile(r"(?<!\w)(?:không|chưa)(?!\w)")
+_NATIONAL = re.compile(rf"(?<!\w)(?:{_alt(_T['national']['words'])})(?!\w)")
+_COMPARISON_BEFORE = re.compile(rf"(?:{_alt(_T['national']['comparison'])})\s*$")
+_WHOLE_PROVINCE = re.compile(_alt(_T["whole_unit"]["province"]))
+_PER_HEAD = re.compile(_alt(_T["per_head"]["words"]))
+_THIS_YEAR = re.compile(rf"(?<!\w)(?:{_alt(_T['years']['this_year'])})(?!\w)")
+_TERM_RANGE = re.compile(r"nhiệm kỳ\s*\(?\s*(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)")
+_FROM_BEFORE = re.compile(r"(?<!\w)từ\s*$")
+_TO_AFTER = re.compile(rf"[^.;]*?(?<!\w)(?:còn|xuống|lên)\s+(?:(?:{_MODIFIERS})\s+)*\d")
+_TOTAL_IS = re.compile(r"(?:tổng số|số lượng)[^,;]*?(?:là|đạt|có)\s*$")
+_BASE_TO = re.compile(r"(?<!\w)(?:còn|xuống còn|lên)\s*$")
+
+# Clause boundaries: ", " ; : ( ) " - " " và " "…".
+_CLAUSE_BOUNDARY = re.compile(r",\s|;|:|\(|\)|\s[-–]\s|(?<=\s)và\s|…|\.\.\.")
+# Phrase boundaries for the subject of a figure: as above, but "và" and brackets join.
+_PHRASE_BOUNDARY = re.compile(r",\s|;|:|\s[-–]\s|…|\.\.\.")
+# A hard break inside a splitter's sentence: "…" before a capital letter.
+_HARD_BREAK = re.compile(r"(?:…|\.\.\.)\s*(?=[A-ZĐÀ-Ỹ])")
+_LEADING = re.compile(
+    r"^(?:\W|trong năm|năm qua|năm nay|đến nay|hiện nay|hiện|tính đến nay|trong đó|"
+    r"toàn (?:huyện|tỉnh|thành phố|quận|thị xã|đảng bộ)|cả năm|kết quả|đặc biệt|"
+    r"năm \d{4}|ngoài ra|bên cạnh đó|với|có|đã|đạt|thêm|các|những|được)+",
+)
+_TRAILING = re.compile(
+    r"(?:\s|đạt|là|có|còn|lên|ước|tính|tăng|giảm|được|từ|trên|hơn|gần|khoảng|với|của|"
+    r"đã|thêm|cho|ở mức|mức|xuống|đều|nâng|tổng số|chỉ|ít nhất|\W)+$"
+)
+
+
+@dataclass
+class _Figure:
+    quantity: Quantity
+    value: float
+    unit: str
+    end: int  # end of the unit or count noun (sentence-relative)
+    noun: str = ""
+    attribute: bool = False
+    baseline: bool = False
+    percent_of_plan: float | None = None
+    change_pct: float | None = None
+    compared_to: int | None = None
+    compared_prev: bool = False  # compared with the year before (resolved with the year)
+    attributes: list[_Figure] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """What one article gives every figure: reference years, focus, locality mentions."""
+
+    review: int | None
+    plan: int | None
+    focus: Locality | None
+    mentions: list[LocalityMention]
+    title_end: int
 
 
 def extract_indicators(
     doc: Document, localities: list[LocalityMention]
 ) -> list[IndicatorObservation]:
-    return []
+    lowered = [doc.folded_sentence(s).lower() for s in doc.sentences]
+    review, plan = reference_years(doc.article, lowered)
+    title_end = len(doc.article.title) if doc.article.title else 0
+    # an implied province shares its district's evidence: the district is the one named
+    named: dict[tuple[int, int], LocalityMention] = {}
+    for mention in localities:
+        named.setdefault((mention.evidence.start, mention.evidence.end), mention)
+    mentions = sorted(named.values(), key=lambda m: m.evidence.start)
+    ctx = _Context(review, plan, focus_locality(localities), mentions, title_end)
+    found: list[IndicatorObservation] = []
+    seen: set[tuple] = set()
+    for sentence, low in zip(doc.sentences, lowered, strict=True):
+        if sentence.start < ctx.title_end:
+            continue
+        for obs in _sentence_indicators(sentence, low, ctx):
+            key = (
+                obs.locality.key if obs.locality else None,
+                obs.year,
+                obs.status,
+                round(obs.value, 6),
+                obs.unit,
+            )
+            if key not in seen:
+                seen.add(key)
+                found.append(obs)
+    return found
+
+
+# --- one sentence ---------------------------------------------------------------------------
+
+
+def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[IndicatorObservation]:
+    if not any(ch.isdigit() for ch in low) and not any(
+        w in low for w in ("hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ", "mười ")
+    ):
+        return []
+    breaks = [m.end() for m in _HARD_BREAK.finditer(sentence.text)]
+    figures = _figures(low)
+    _mark_attributes(low, figures)
+    out: list[IndicatorObservation] = []
+    previous: _Figure | None = None
+    previous_locality: tuple[Locality | None, bool] | None = None
+    for fig in figures:
+        if fig.attribute or fig.baseline:
+            continue
+        piece_start = max((b for b in breaks if b <= fig.quantity.start), default=0)
+        inherited = None
+        if previous is not None and previous_locality is not None:
+            # "908 HTX ..., chiếm tỷ lệ 38%": a clause joined by a comma keeps the subject
+            inherited = previous_locality
+        obs = _observation(sentence, low, fig, figures, piece_start, ctx, inherited)
+        previous = fig
+        if obs is not None:
+            out.append(obs)
+            previous_locality = (obs.locality, obs.confidence > 0)
+    return out
+
+
+def _figures(low: str) -> list[_Figure]:
+    """Every number in the sentence that carries a unit or a count noun."""
+    figures: list[_Figure] = []
+    consumed = 0
+    quantities = [read_quantity(low, m) for m in number_tokens(low)]
+    quantities += word_quantities(low)
+    quantities.sort(key=lambda q: q.start)
+    for q in quantities:
+        if q.start < consumed:
+            continue
+        fig = _figure(low, q)
+        if fig is not None:
+            figures.append(fig)
+            consumed = fig.end
+        elif not q.spelled:
+            consumed = q.end
+    return figures
+
+
+def _figure(low: str, q: Quantity) -> _Figure | None:
+    before = low[: q.start]
+    label = _NOT_AFTER.search(before[-25:])
+    if label and not (label.group(0).startswith("số") and before[-25:].endswith("tổng số ")):
+        return None
+    if _CODE_BEFORE.search(before[-3:]):
+        return None
+    if _CODE_AFTER.match(low, q.end):
+        return None
+    unit_match = _UNIT.match(low, q.end)
+    noun_match = _NOUN.match(low, q.end)
+    if unit_match and noun_match and noun_match.end() > unit_match.end():
+        unit_match = None  # "10.875 đồng chí" is a count of comrades, not of dong
+    if unit_match is not None and not q.spelled:
+        word = unit_match.group(1)
+        unit, mult = UNITS[word]
+        if word == "lần" and not re.search(r"gấp\s*$", before[-8:]):
+            return None
+        value = q.value
+        if q.ambiguous_comma and q.scale == 1.0 and unit != "%":
+            value = float(q.raw.replace(",", "")) * q.scale
+        if _NOT_AFTER_PERCENT.match(low, unit_match.end()):
+            return None  # "100% lãi suất", "96% phiếu bầu"
+        fig = _Figure(q, _clean(value * mult), unit, unit_match.end())
+        if q.max is not None:
+            fig.quantity = replace(q, max=_clean(q.max * mult))
+        return fig
+    if is_year(q.raw) and q.scale == 1.0:
+        return None
+    if noun_match is None:
+        if q.spelled or q.scale != 1.0:
+            return None
+        # "Tổng số ủy viên ... là 905", "từ 59 giảm xuống còn 46": a bare count.
+        if _TOTAL_IS.search(before[-80:]) or _BASE_TO.search(before[-15:]):
+            if not re.match(r"\s*\w", low[q.end :]) or re.match(r"\s*[.;,]", low[q.end :]):
+                return _Figure(q, q.value, "count", q.end)
+        if _FROM_BEFORE.search(before[-6:]) and _TO_AFTER.match(low, q.end):
+            return _Figure(q, q.value, "count", q.end, baseline=True)
+        return None
+    noun = noun_match.group(1)
+    kind = _NOUN_KIND[noun]
+    if kind == "not" or q.scale != 1.0:
+        return None
+    if q.spelled and not _SPELLED_OK_BEFORE.search(before[-6:]):
+        return None  # "đạt cả hai tiêu chí": a word number inside a phrase, no count
+    if kind == "person":
+        clause = low[_clause_start(low, q.start) : _clause_end(low, noun_match.end())]
+        if not _PERSON_QUALIFIER.search(clause):
+            return None
+    if kind == "admin" and q.of is None:
+        clause_end = _clause_end(low, noun_match.end())
+        if not _QUALIFIER.search(low[noun_match.end() : clause_end]):
+            if not _QUALIFIER.search(before[_clause_start(low, q.start) :]):
+                return None
+    value = q.value
+    if q.ambiguous_comma:
+        value = float(q.raw.replace(",", ""))
+    return _Figure(q, value, "count", noun_match.end(), noun=noun)
+
+
+def _clean(value: float) -> float:
+    """Drop float noise: 4360.4 * 1e9 is 4360400000000, not 4360399999999.9995."""
+    return float(f"{value:.12g}")
+
+
+def _clause_start(low: str, pos: int) -> int:
+    start = 0
+    for m in _CLAUSE_BOUNDARY.finditer(low, 0, pos):
+        start = m.end()
+    return start
+
+
+def _phrase_start(low: str, pos: int) -> int:
+    start = 0
+    for m in _PHRASE_BOUNDARY.finditer(low, 0, pos):
+        start = m.end()
+    return start
+
+
+def _clause_end(low: str, pos: int) -> int:
+    m = _CLAUSE_BOUNDARY.search(low, pos)
+    return m.start() if m else len(low)
+
+
+# --- attributes: the figures that only qualify the figure before them -----------------------
+
+
+def _mark_attributes(low: str, figures: list[_Figure]) -> None:
+    primary: _Figure | None = None
+    previous_end = -1
+    for fig in figures:
+        q = fig.quantity
+        # "từ 75 địa điểm ... còn 59 điểm": the start of a change is no figure of its own.
+        if _FROM_BEFORE.search(low[max(0, q.start - 6) : q.start]) and q.max is None:
+            if _TO_AFTER.match(low, fig.end):
+                fig.baseline = True
+                continue
+        if primary is not None and _is_attribute(low, fig, primary, previous_end):
+            fig.attribute = True
+            _apply_attribute(low, fig, primary)
+            previous_end = fig.end
+            continue
+        primary = fig
+        previous_end = fig.end
+
+
+def _is_attribute(low: str, fig: _Figure, primary: _Figure, previous_end: int) -> bool:
+    q = fig.quantity
+    start = _clause_start(low, q.start)
+    head = low[start : q.start]
+    separator = low[start - 1] if start > 0 else ""
+    if separator == ";" or start <= primary.quantity.start:
+        # a new item of a list, or the same clause: an attribute only when glued to the figure
+        gap = low[previous_end : q.start]
+        return _ATTRIBUTE_GAP.match(gap) is not None and bool(gap.strip())
+    if fig.unit == "%" and _PLAN_AFTER.match(low, fig.end):
+        return True
+    if separator == "(" and fig.unit == "%" and _MODS_ONLY.match(head):
+        return True  # "(tỷ lệ 94%)", "(2%)": a restatement in brackets
+    if not _ATTRIBUTE_CLAUSE.match(head):
+        return False
+    opener = head.strip()
+    if opener.startswith(("chiếm", "tỷ lệ", "tỉ lệ", "đạt")) and fig.unit == "%":
+        # "chiếm tỷ lệ 38%" is a figure of its own unless it restates a ratio
+        return primary.quantity.of is not None or opener.startswith("đạt")
+    return True
+
+
+def _apply_attribute(low: str, fig: _Figure, primary: _Figure) -> None:
+    q = fig.quantity
+    head = low[_clause_start(low, q.start) : q.start]
+    after = low[fig.end :]
+    value = fig.value
+    if fig.unit == "%" and _PLAN_AFTER.match(low, fig.end):
+        if primary.percent_of_plan is None:
+            primary.percent_of_plan = 100 + value if "vượt" in head else value
+        return
+    if fig.unit == "lần":
+        if _PLAN_AFTER.match(low, fig.end):
+            if primary.percent_of_plan is None:
+                primary.percent_of_plan = round(value * 100, 4)
+            return
+        if primary.change_pct is None:
+            primary.change_pct = round((value - 1) * 100, 4)
+            _set_compared(primary, after)
+        return
+    if fig.unit == "%" and re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)", head):
+        if primary.change_pct is None:
+            primary.change_pct = -value if "giảm" in head else value
+            _set_compared(primary, after)
+
+
+def _set_compared(primary: _Figure, after: str) -> None:
+    strict = _COMPARE_STRICT.match(after)
+    if strict and strict.group(1):
+        primary.compared_to = int(strict.group(1))
+        return
+    loose = _COMPARE.match(after)
+    if loose and loose.group(1) and re.match(r"\s*(?:so với|cùng kỳ|năm)", after):
+        primary.compared_to = int(loose.group(1))
+    else:
+        primary.compared_prev = True
+
+
+# --- one observation --------------------------------------------------------------------------
+
+
+def _observation(
+    sentence: Sentence,
+    low: str,
+    fig: _Figure,
+    figures: list[_Figure],
+    piece_start: int,
+    ctx: _Context,
+    inherited: tuple[Locality | None, bool] | None = None,
+) -> IndicatorObservation | None:
+    q = fig.quantity
+    before = low[piece_start : q.start]
+    clause_start = max(_clause_start(low, q.start), piece_start)
+    clause = low[clause_start : q.start]
+    if _AWARDS.search(before) or _EXCLUDE_CLAUSE.search(clause):
+        return None
+    if _VOTES.search(low[piece_start:]):
+        return None
+    if fig.unit == "%" and (_ELECTION.search(clause) or _after_name(sentence, low, q.start)):
+        return None
+    if fig.unit in ("VND", "USD") and _DONATION.search(before):
+        return None
+    if _NEAR.search(before[-30:]) or _NEGATION.search(clause):
+        return None
+    masked = _mask_attributes(low, figures, piece_start, q.start)
+    status, status_cued = _status(masked)
+    year, year_known = _year(sentence, low, fig, clause_start, status, ctx)
+    if (
+        status == "estimate"
+        and year_known
+        and ctx.review is not None
+        and year is not None
+        and year < ctx.review
+        and not _ESTIMATE.search(clause)
+    ):
+        status = "actual"  # "GDP năm 2012 tăng 9,2%" beside this year's estimate
+    if status == "actual" and year is not None and ctx.review is not None and year > ctx.review:
+        status = "target"
+    locality, locality_known = _locality(
+        sentence, low, fig, clause_start, piece_start, ctx, inherited
+    )
+    unit = fig.unit
+    name = _name(sentence, low, max(_phrase_start(low, q.start), piece_start), fig)
+    if unit == "VND" and _PER_HEAD.search(low[clause_start : fig.end]):
+        unit = "VND/person/year"
+    compared = fig.compared_to
+    if compared is None and fig.compared_prev and year is not None:
+        compared = year - 1
+    confidence = (
+        0.9 - 0.1 * (not status_cued) - 0.15 * (not year_known) - 0.1 * (not locality_known)
+    )
+    return IndicatorObservation(
+        name=name,
+        value=fig.value,
+        unit=unit,
+        year=year,
+        status=status,
+        evidence=sentence.evidence(_evidence_start(low, clause_start, q.start), fig.end),
+        locality=locality,
+        of=q.of,
+        max=q.max,
+        percent_of_plan=fig.percent_of_plan,
+        change_pct=fig.change_pct,
+        compared_to=compared if fig.change_pct is not None else None,
+        confidence=round(max(confidence, 0.3), 2),
+    )
+
+
+def _mask_attributes(low: str, figures: list[_Figure], start: int, end: int) -> str:
+    """The text before a figure with the clauses of attribute figures blanked out, so that
+    "dự toán huyện phấn đấu" in a share-of-plan clause sets no target."""
+    text = list(low[start:end])
+    for fig in figures:
+        if fig.attribute and start <= fig.quantity.start < end:
+            a = max(_clause_start(low, fig.quantity.start), start)
+            b = min(_clause_end(low, fig.end), end)
+            text[a - start : b - start] = " " * (b - a)
+    return "".join(text)
+
+
+def _status(text: str) -> tuple[str, bool]:
+    """The nearest strong cue before the figure; "actual" when there is none."""
+    best: tuple[int, str] | None = None
+    for match in _ESTIMATE.finditer(text):
+        if _NOT_EST_BEFORE.search(text[max(0, match.start() - 6) : match.start()]):
+            continue
+        if _NOT_EST_AFTER.match(text, match.end()):
+            continue
+        best = max(best or (-1, ""), (match.start(), "estimate"))
+    blocked = [(m.start(), m.end()) for m in _NOT_TARGET.finditer(text)]
+    for match in _TARGET.finditer(text):
+        if any(a <= match.start() < b for a, b in blocked):
+            continue
+        best = max(best or (-1, ""), (match.start(), "target"))
+    if best is None:
+        return "actual", False
+    return best[1], True
+
+
+def _year(
+    sentence: Sentence, low: str, fig: _Figure, clause_start: int, status: str, ctx: _Context
+) -> tuple[int | None, bool]:
+    q = fig.quantity
+    clause = low[clause_start : q.start]
+    for mention in reversed(years_in(clause)):
+        if mention.kind in ("plain", "period_end", "future"):
+            return mention.year, True
+        if mention.kind == "term_end" and status == "target":
+            return mention.year, True
+    after = re.match(r"\s*(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\d)", low[fig.end :])
+    if after:
+        return int(after.group(1)), True
+    opening = opening_year(low)
+    if opening is not None:
+        return opening, True
+    if status == "target":
+        term = _TERM_RANGE.search(low)
+        if term:
+            return int(term.group(1)), True
+        return ctx.plan, False
+    if _THIS_YEAR.search(low[: q.start]):
+        return ctx.review, True
+    return ctx.review, False
+
+
+def _locality(
+    sentence: Sentence,
+    low: str,
+    fig: _Figure,
+    clause_start: int,
+    piece_start: int,
+    ctx: _Context,
+    inherited: tuple[Locality | None, bool] | None = None,
+) -> tuple[Locality | None, bool]:
+    q = fig.quantity
+    clause_start = max(_phrase_start(low, q.start), piece_start)
+    phrase_end = _PHRASE_BOUNDARY.search(low, fig.end)
+    clause_end = phrase_end.start() if phrase_end else len(low)
+    if _national(low, clause_start, clause_end):
+        return None, True
+    mentions = [
+        m
+        for m in ctx.mentions
+        if sentence.start + piece_start <= m.evidence.start < sentence.start + q.start
+        and not _in_brackets(sentence.text, m.evidence.start - sentence.start)
+    ]
+    in_clause = [m for m in mentions if m.evidence.start >= sentence.start + clause_start]
+    if in_clause:
+        return in_clause[-1].locality, True
+    if _WHOLE_PROVINCE.search(low[clause_start : q.start]) and ctx.focus is not None:
+        return ctx.focus.province, True
+    if inherited is not None:
+        return inherited
+    for mention in reversed(mentions):
+        # a unit named in another clause: the subject unless it is the focus's own parent
+        # or one of its parts, named in passing ("xã Kỳ Châu đạt chuẩn ...; 118/153 thôn")
+        loc = mention.locality
+        if ctx.focus is None or not (_within(loc, ctx.focus) or _within(ctx.focus, loc)):
+            return loc, True
+    return ctx.focus, False
+
+
+def _national(low: str, start: int, end: int) -> bool:
+    for match in _NATIONAL.finditer(low, start, end):
+        if not _COMPARISON_BEFORE.search(low[max(0, match.start() - 20) : match.start()]):
+            return True
+    return False
+
+
+def _after_name(sentence: Sentence, low: str, pos: int) -> bool:
+    """ "Triệu Đỗ Hồng Phước (96,19%)": a percentage in brackets after a person's name."""
+    head = sentence.text[:pos].rstrip()
+    if not head.endswith("("):
+        return False
+    words = head[:-1].split()[-2:]
+    return len(words) == 2 and all(w[:1].isupper() for w in words)
+
+
+def _in_brackets(text: str, offset: int) -> bool:
+    return text[:offset].rstrip().endswith("(")
+
+
+def _within(loc: Locality, ancestor: Locality) -> bool:
+    node = loc.parent
+    while node is not None:
+        if node == ancestor:
+            return True
+        node = node.parent
+    return False
+
+
+def _evidence_start(low: str, clause_start: int, number_start: int) -> int:
+    head = low[clause_start:number_start]
+    return clause_start + (len(head) - len(head.lstrip()))
+
+
+def _name(sentence: Sentence, low: str, clause_start: int, fig: _Figure) -> str:
+    """A short label: the noun phrase before the number, else the count noun after it."""
+    head_low = low[clause_start : fig.quantity.start]
+    cut = _LEADING.match(head_low)
+    start = clause_start + (cut.end() if cut else 0)
+    head = sentence.text[start : fig.quantity.start]
+    head = _TRAILING.sub("", head).strip()
+    words = head.split()
+    if len(words) > 10:
+        words = words[-10:]
+    name = " ".join(words)
+    if fig.unit == "count" and fig.noun:
+        noun = sentence.text[fig.end - len(fig.noun) : fig.end]
+        name = f"{name} ({noun})" if name else noun
+    return name or fig.unit
 
 
 @component("indicators")

@@ -14,16 +14,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
 from kg.model import ArticleFacts, Locality, LocalityMention
-from kg.text import Document, Sentence
+from kg.text import TITLE_WORD, Document, Sentence
 
 _TABLE = load_patterns("localities")
 # unit word (lower case, modern spelling) -> (levels it can name, gazetteer unit types)
 UNIT_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    word: (tuple(spec["levels"]), tuple(spec["units"])) for word, spec in _TABLE["unit_words"].items()
+    word: (tuple(spec["levels"]), tuple(spec["units"]))
+    for word, spec in _TABLE["unit_words"].items()
 }
 COMMITTEE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     word: (tuple(spec["levels"]), tuple(spec["units"]))
@@ -31,7 +33,7 @@ COMMITTEE_WORDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 # A proper-name syllable: capitalized ("Xuyên", "Đắk") or a number ("Quận 2" in HCM).
-_SYLLABLE = r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]*|\d{1,2}(?![\d/]|[.,]\d))"
+_SYLLABLE = rf"(?:{TITLE_WORD}|\d{{1,2}}(?![\d/]|[.,]\d))"
 _NAME = rf"{_SYLLABLE}(?:[ \-]+{_SYLLABLE}){{0,4}}"
 
 
@@ -46,7 +48,7 @@ _COMMITTEE_MENTION = re.compile(
     rf"(?<![\wđ])(?P<unit>{_alternation(list(COMMITTEE_WORDS))})\s+(?P<name>{_NAME})",
     re.IGNORECASE,
 )
-_TITLE_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+")
+_TITLE_WORD = re.compile(TITLE_WORD)
 
 
 @dataclass
@@ -70,7 +72,9 @@ def extract_localities(doc: Document) -> list[LocalityMention]:
         chosen = _choose(cand.options, provinces, mentions)
         if chosen is None:
             continue
-        evidence = cand.sentence.evidence(cand.start - cand.sentence.start, cand.end - cand.sentence.start)
+        evidence = cand.sentence.evidence(
+            cand.start - cand.sentence.start, cand.end - cand.sentence.start
+        )
         mentions.append(LocalityMention(chosen, evidence, cand.strength))
     return _with_implied_provinces(mentions)
 
@@ -88,7 +92,9 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
                 levels, units = table[unit]
                 names = [(match.start("name"), match.group("name"))]
                 # "hai xã Nghi Tiến, Nghi Yên": the unit word covers a list of names.
-                names += [(m.start("name"), m.group("name")) for m in _list_tail(folded, match.end())]
+                names += [
+                    (m.start("name"), m.group("name")) for m in _list_tail(folded, match.end())
+                ]
                 for offset, name in names:
                     hit = _longest_known(name, unit, levels, units, gaz)
                     if hit is None:
@@ -125,7 +131,9 @@ def _longest_known(
         if key.isdigit():  # "quận 2" is the unit named "Quận 2"
             key = f"{unit} {key}"
         same_level = [loc for level in levels for loc in gaz.lookup(key, level)]
-        typed = [loc for loc in same_level if loc.level == "province" or not units or loc.unit in units]
+        typed = [
+            loc for loc in same_level if loc.level == "province" or not units or loc.unit in units
+        ]
         if typed or same_level:
             return end, typed or same_level
     return None
@@ -148,8 +156,9 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     return found
 
 
-def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
-    """District names without a unit word, looked for only in the provinces the article names."""
+@lru_cache(maxsize=256)
+def _district_pattern(provinces: frozenset[str]) -> re.Pattern[str] | None:
+    gaz = gazetteer()
     names = {
         loc.name
         for bucket in gaz.by_name["district"].values()
@@ -157,8 +166,15 @@ def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[
         if loc.province.name in provinces and not loc.name[-1].isdigit()
     }
     if not names:
+        return None
+    return re.compile(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])")
+
+
+def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
+    """District names without a unit word, looked for only in the provinces the article names."""
+    pattern = _district_pattern(frozenset(provinces))
+    if pattern is None:
         return []
-    pattern = re.compile(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])")
     found: list[_Candidate] = []
     for sentence in doc.sentences:
         folded = doc.folded_sentence(sentence)
@@ -166,7 +182,9 @@ def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[
             if _inside_longer_name(folded, match.start(), match.end()):
                 continue
             options = [
-                loc for loc in gaz.lookup(match.group(0), "district") if loc.province.name in provinces
+                loc
+                for loc in gaz.lookup(match.group(0), "district")
+                if loc.province.name in provinces
             ]
             start = sentence.start + match.start()
             found.append(_Candidate(sentence, start, start + len(match.group(0)), options, 0.7))
@@ -272,3 +290,85 @@ def focus_locality(mentions: list[LocalityMention]) -> Locality | None:
 @component("localities")
 def localities_component(doc: Document, facts: ArticleFacts) -> None:
     facts.localities.extend(extract_localities(doc))
+
+
+class LocalityIndex:
+    """The localities of one article, for resolving "Tỉnh ủy" or "UBND huyện" in context."""
+
+    def __init__(self, mentions: list[LocalityMention], sentences: list[Sentence] = ()) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.evidence.start)
+        self.focus = focus_locality(mentions)
+        self.province = self.focus.province if self.focus else None
+        self._bounds = [(s.start, s.end) for s in sentences]
+
+    def _sentence_of(self, offset: int) -> tuple[int, int]:
+        for start, end in self._bounds:
+            if start <= offset < end:
+                return start, end
+        return offset, offset
+
+    def nearest(self, level: str, offset: int, units: tuple[str, ...] = ()) -> Locality | None:
+        """The unit a body without a place name ("Tỉnh ủy", "UBND huyện") belongs to.
+
+        First a unit of that level named in the same sentence (before the body, else after),
+        then for a district or commune the article's own unit, then the last one named before;
+        a province is also read off a district or commune named nearby.
+        """
+
+        def candidates(mention: LocalityMention) -> Locality | None:
+            loc = mention.locality
+            if level == "province":
+                return loc.province
+            if loc.level == level and (not units or loc.unit in units):
+                return loc
+            return None
+
+        start, end = self._sentence_of(offset)
+        before = [
+            (m.evidence.start, c)
+            for m in self.mentions
+            if (c := candidates(m)) and m.evidence.start <= offset
+        ]
+        after = [
+            (m.evidence.start, c)
+            for m in self.mentions
+            if (c := candidates(m)) and m.evidence.start > offset
+        ]
+        in_sentence = [c for pos, c in reversed(before) if pos >= start] + [
+            c for pos, c in after if pos < end
+        ]
+        if in_sentence:
+            return in_sentence[0]
+        if level == "province":
+            return before[-1][1] if before else self.province
+        if (
+            self.focus is not None
+            and self.focus.level == level
+            and (not units or self.focus.unit in units)
+        ):
+            return self.focus
+        if before:
+            return before[-1][1]
+        return after[0][1] if after else None
+
+    def resolve(
+        self, name: str, levels: tuple[str, ...], units: tuple[str, ...] = ()
+    ) -> Locality | None:
+        """A unit named in a body phrase, preferring units the article already mentions."""
+        gaz = gazetteer()
+        options = [loc for level in levels for loc in gaz.lookup(name, level)]
+        typed = [
+            loc for loc in options if loc.level == "province" or not units or loc.unit in units
+        ]
+        options = typed or options
+        if not options:
+            return None
+        known = {m.locality for m in self.mentions}
+        for loc in options:
+            if loc in known:
+                return loc
+        if self.province is not None:
+            for loc in options:
+                if loc.province == self.province:
+                    return loc
+        return options[0] if len(options) == 1 else None

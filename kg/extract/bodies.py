@@ -1,0 +1,290 @@
+"""Party, state and mass bodies: "Tỉnh ủy Hà Tĩnh", "Ban Tuyên giáo Tỉnh ủy", "UBND tỉnh".
+
+A body phrase is read as HEAD [PARENT] [LOCALITY] with the tables of
+``patterns/bodies.toml``; a body written without its locality ("Bí thư Tỉnh ủy" in a Hà Tĩnh
+article) is resolved to the unit the article is talking about at that point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.localities import UNIT_WORDS, LocalityIndex
+from kg.gazetteer import load_patterns
+from kg.model import Body, BodyMention, Locality
+from kg.text import LOWER, TITLE_WORD, UPPER, Document, Sentence
+
+_TABLE = load_patterns("bodies")
+
+# Levels a committee word implies, and the gazetteer unit types it admits.
+_LEVELS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "province": (("province",), ()),
+    "city": (("province", "district"), ("thành phố",)),
+    "district": (("district",), ()),
+}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    pattern: re.Pattern[str]
+    canonical: str
+    kind: str
+    level: str = ""
+    unit: str = ""
+    scope: str = ""
+
+
+def _entries(table: dict, flags: int = 0) -> list[_Entry]:
+    return [
+        _Entry(
+            re.compile(rf"(?:{key})(?![{LOWER}{UPPER}])", flags),
+            spec.get("canonical", ""),
+            spec["kind"],
+            spec.get("level", ""),
+            spec.get("unit", ""),
+            spec.get("scope", ""),
+        )
+        for key, spec in sorted(table.items(), key=lambda kv: -len(kv[0]))
+    ]
+
+
+NATIONAL = _entries(_TABLE["national"])
+DEPARTMENTS = _entries(_TABLE["departments"], re.IGNORECASE)
+COMMITTEES = _entries(_TABLE["committees"])
+NAMED = _entries(_TABLE["named"])
+_DEPARTMENT_NAMES = sorted(_TABLE["department_names"]["names"], key=len, reverse=True)
+_OWN_NAME = re.compile(
+    "|".join(re.escape(n) for n in _DEPARTMENT_NAMES)
+    + rf"|(?:[{UPPER}&\-]{{2,}}|{TITLE_WORD})(?:(?: và| -)? (?:[{UPPER}&\-]{{2,}}|{TITLE_WORD}))*"
+)
+_UNIT = re.compile(
+    r" (?P<unit>"
+    + "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True))
+    + r")\.?(?![\w])",
+    re.IGNORECASE,
+)
+# A place name: capitalized words, an all-capitals alias ("HCM", "TPHCM") or a number.
+_PLACE_WORD = rf"(?:{TITLE_WORD}|[{UPPER}]{{2,}}|\d{{1,2}})(?![{LOWER}{UPPER}\d])"
+_PLACE = re.compile(rf" (?P<name>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,4}})")
+# Words a committee keeps for its own unit: "Ban Chấp hành Đảng bộ tỉnh" is the Tỉnh ủy.
+_COMMITTEE_OF_UNIT = {
+    "tỉnh": "Tỉnh ủy",
+    "thành phố": "Thành ủy",
+    "tp": "Thành ủy",
+    "huyện": "Huyện ủy",
+    "thị xã": "Thị ủy",
+    "quận": "Quận ủy",
+    "xã": "Đảng ủy",
+    "phường": "Đảng ủy",
+    "thị trấn": "Đảng ủy",
+}
+_UNIT_SPELLING = {"tp": "thành phố"}
+
+
+@dataclass(frozen=True)
+class BodyPhrase:
+    start: int  # offsets in the string parsed
+    end: int
+    body: Body
+
+
+def parse_body(
+    text: str, pos: int, index: LocalityIndex, at: int, limit: int | None = None
+) -> BodyPhrase | None:
+    """The body phrase starting at ``text[pos]`` (folded text), if there is one.
+
+    ``at`` is the phrase's offset in the article (for resolving the locality by context);
+    ``limit`` stops the phrase before a known person's name.
+    """
+    limit = len(text) if limit is None else limit
+    window = text[:limit]
+    for entry in NATIONAL:
+        match = entry.pattern.match(window, pos)
+        if match:
+            return BodyPhrase(pos, match.end(), Body(entry.canonical, entry.kind))
+    for entry in DEPARTMENTS:
+        match = entry.pattern.match(window, pos)
+        if match:
+            return _department(window, match, entry, index, at)
+    for entry in COMMITTEES:
+        match = entry.pattern.match(window, pos)
+        if match:
+            return _committee(window, match, entry, index, at)
+    for entry in NAMED:
+        match = entry.pattern.match(window, pos)
+        if match:
+            return _named(window, match, entry, index, at)
+    return None
+
+
+def _department(
+    text: str, match: re.Match[str], entry: _Entry, index: LocalityIndex, at: int
+) -> BodyPhrase:
+    parent_pos = match.end() + 1 if text[match.end() : match.end() + 1] == " " else None
+    parent = None
+    if parent_pos is not None:
+        for committee in COMMITTEES:
+            found = committee.pattern.match(text, parent_pos)
+            if found:
+                parent = _committee(text, found, committee, index, at)
+                break
+    if parent is None:
+        # "Ban Thường vụ" alone in a provincial story: the province's committee.
+        province = index.nearest("province", at)
+        head = (
+            "Tỉnh ủy" if entry.kind in ("party_department", "standing_committee") else "HĐND tỉnh"
+        )
+        name = f"{entry.canonical} {head}" + (f" {province.name}" if province else "")
+        parent_body = Body(
+            f"{head} {province.name}" if province else head, "party_committee", province
+        )
+        return BodyPhrase(match.start(), match.end(), Body(name, entry.kind, province, parent_body))
+    body = Body(
+        f"{entry.canonical} {parent.body.name}", entry.kind, parent.body.locality, parent.body
+    )
+    return BodyPhrase(match.start(), parent.end, body)
+
+
+def _committee(
+    text: str, match: re.Match[str], entry: _Entry, index: LocalityIndex, at: int
+) -> BodyPhrase:
+    end = match.end()
+    unit_word = entry.unit
+    locality: Locality | None = None
+    unit_match = _UNIT.match(text, end)
+    if entry.level == "unit" and unit_match is None:
+        # "UBND Hà Tĩnh": a place right after the head, without its unit word.
+        locality, end = _place_after(text, end, ("province", "district"), (), index, end)
+        if locality is None:
+            locality = index.nearest("province", at)
+    elif entry.level == "unit" or (unit_match and entry.level in _LEVELS):
+        unit_word = unit_match.group("unit").lower()
+        levels, units = UNIT_WORDS[unit_word]
+        end = unit_match.end()
+        locality, end = _place_after(text, end, levels, units, index, end)
+        if locality is None:
+            level = levels[-1] if unit_word not in ("thành phố", "tp") else "province"
+            locality = index.nearest(level, at, units if level != "province" else ())
+    else:
+        levels, units = _LEVELS[entry.level]
+        if entry.unit:
+            units = (entry.unit,)
+        locality, end = _place_after(text, end, levels, units, index, end)
+        if locality is None:
+            level = "province" if entry.level in ("province", "city") else "district"
+            locality = index.nearest(level, at, units if level == "district" else ())
+    canonical = entry.canonical or text[match.start() : match.end()]
+    if canonical == "committee":
+        canonical = _COMMITTEE_OF_UNIT.get(unit_word, "Tỉnh ủy")
+        kind = "party_committee"
+    else:
+        kind = entry.kind
+    return BodyPhrase(
+        match.start(), end, Body(_body_name(canonical, entry, unit_word, locality), kind, locality)
+    )
+
+
+def _body_name(canonical: str, entry: _Entry, unit_word: str, locality: Locality | None) -> str:
+    if locality is None:
+        return canonical
+    if entry.level in ("province", "city", "district") or canonical.endswith("ủy"):
+        return f"{canonical} {locality.name}"
+    unit = _UNIT_SPELLING.get(unit_word, unit_word) or locality.unit
+    return f"{canonical} {unit} {locality.name}"
+
+
+def _place_after(
+    text: str,
+    pos: int,
+    levels: tuple[str, ...],
+    units: tuple[str, ...],
+    index: LocalityIndex,
+    default_end: int,
+) -> tuple[Locality | None, int]:
+    """The longest run of capitalized words after ``pos`` that names a unit of ``levels``."""
+    match = _PLACE.match(text, pos)
+    if match is None:
+        return None, default_end
+    words = match.group("name").split(" ")
+    for count in range(len(words), 0, -1):
+        name = " ".join(words[:count])
+        found = index.resolve(name, levels, units)
+        if found is not None:
+            return found, match.start("name") + len(name)
+    return None, default_end
+
+
+def _named(
+    text: str, match: re.Match[str], entry: _Entry, index: LocalityIndex, at: int
+) -> BodyPhrase | None:
+    name_match = _OWN_NAME.match(text, match.end() + 1)
+    if name_match is None or text[match.end() : match.end() + 1] != " ":
+        return None
+    own = text[match.start() : name_match.end()]
+    end = name_match.end()
+    locality: Locality | None = None
+    unit_match = _UNIT.match(text, end)
+    if unit_match is not None:
+        levels, units = UNIT_WORDS[unit_match.group("unit").lower()]
+        locality, end = _place_after(text, unit_match.end(), levels, units, index, unit_match.end())
+        if locality is None:
+            locality = index.nearest(levels[-1], at)
+    elif entry.scope in ("local", "national"):
+        # "Sở Tài chính Nam Định": a place may follow the own name without its unit word.
+        locality, end = _place_after(text, end, ("province",), (), index, end)
+        if locality is None and entry.scope == "local":
+            locality = index.nearest("province", at)
+    elif entry.scope == "focus":
+        locality = index.focus
+    name = own if locality is None or entry.scope == "focus" else _local_name(own, locality)
+    return BodyPhrase(match.start(), end, Body(name, entry.kind, locality))
+
+
+def _local_name(own: str, locality: Locality) -> str:
+    unit = locality.unit if locality.level != "province" or locality.unit == "tỉnh" else "thành phố"
+    return f"{own} {unit} {locality.name}"
+
+
+_ANY_HEAD = re.compile(
+    "|".join(f"(?:{e.pattern.pattern})" for e in NATIONAL + DEPARTMENTS + COMMITTEES + NAMED)
+)
+
+
+def extract_bodies(doc: Document, index: LocalityIndex) -> list[BodyMention]:
+    """Every body phrase in the article, resolved to its canonical body."""
+    return [m for sentence in doc.sentences for m in bodies_in_sentence(doc, sentence, index)]
+
+
+def bodies_in_sentence(
+    doc: Document, sentence: Sentence, index: LocalityIndex
+) -> list[BodyMention]:
+    found: list[BodyMention] = []
+    folded = doc.folded_sentence(sentence)
+    pos = 0
+    while (head := _ANY_HEAD.search(folded, pos)) is not None:
+        phrase = parse_body(folded, head.start(), index, sentence.start + head.start())
+        if phrase is None:
+            pos = head.end()
+            continue
+        found.append(BodyMention(phrase.body, sentence.evidence(phrase.start, phrase.end)))
+        pos = max(phrase.end, head.end())
+    return found
+
+
+def secretary_body(
+    text: str, pos: int, index: LocalityIndex, at: int, limit: int | None = None
+) -> tuple[Body | None, int]:
+    """ "Bí thư tỉnh Quảng Nam", "Phó bí thư quận Tân Phú": the unit's party committee."""
+    window = text[: len(text) if limit is None else limit]
+    unit_match = _UNIT.match(" " + window[pos:])
+    if unit_match is None:
+        return None, pos
+    unit_word = unit_match.group("unit").lower()
+    levels, units = UNIT_WORDS[unit_word]
+    shifted = " " + window[pos:]
+    locality, end = _place_after(shifted, unit_match.end(), levels, units, index, unit_match.end())
+    if locality is None:
+        return None, pos
+    head = _COMMITTEE_OF_UNIT[unit_word]
+    return Body(f"{head} {locality.name}", "party_committee", locality), pos + end - 1

@@ -1,0 +1,130 @@
+"""Year grammar: which years a text names, and which year an article reports on.
+
+A figure's year is the year it is *for*: results reported in January 2022 are for 2021. An
+article's "review year" is read from its date (January to March: the year before, the
+tổng kết season), else from how its text uses years: "so với năm 2014" and "đến hết năm
+2016" point to the year after, "năm 2016 tăng 8,05%" is a closed year, a term "nhiệm kỳ
+2015-2020" starts at its first year. Cue words live in ``patterns/indicators.toml`` [years].
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.gazetteer import load_patterns
+from kg.model import Article
+
+_TABLE = load_patterns("indicators")["years"]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)")
+_DATE_BEFORE = re.compile(r"\d{1,2}\s*[/\-.]\s*$")  # "18/9/2017", "tháng 6/2017"
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)")
+_RANGE_BEFORE = re.compile(r"(19[5-9]\d|20\d\d)\s*[-–]\s*$")
+_TERM = re.compile(r"nhiệm kỳ\s*\(?\s*$")
+_PERIOD = re.compile(r"giai đoạn\s*\(?\s*$")
+_SKIP = re.compile(rf"(?:{_alternation(_TABLE['skip_before'])})\s*$")
+_LAW = re.compile(r"luật\b[^.;,]{0,30}$")
+_COMPARED = re.compile(rf"(?:{_alternation(_TABLE['compared'])})\s*$")
+_CLOSED = re.compile(rf"(?:{_alternation(_TABLE['closed'])})\s*$")
+_FUTURE = re.compile(rf"(?:{_alternation(_TABLE['future'])})\s*$")
+_RESULT_AFTER = re.compile(r"\s*(?:tăng|giảm|là|đạt|qua|vừa qua)(?!\w)")
+_OPENING = re.compile(rf"^\W*(?:{_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)")
+_TARGET_CUES = re.compile(r"phấn đấu|mục tiêu|(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch năm")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    start: int
+    end: int
+    year: int
+    kind: str  # plain | date | term | period_end | compared | closed | future | skip
+
+
+def years_in(text: str) -> list[YearMention]:
+    """Every year in a lower-cased text, with how it is used."""
+    found: list[YearMention] = []
+    for match in YEAR.finditer(text):
+        year = int(match.group(1))
+        before = text[max(0, match.start() - 30) : match.start()]
+        found.append(YearMention(match.start(), match.end(), year, _kind(text, match, before)))
+    return found
+
+
+def _kind(text: str, match: re.Match[str], before: str) -> str:
+    if _DATE_BEFORE.search(before):
+        return "date"
+    if _RANGE_BEFORE.search(before):
+        # the second year of "2015-2020": a term ends there, a period too
+        head = before[: _RANGE_BEFORE.search(before).start()]
+        if _PERIOD.search(head):
+            return "period_end"
+        return "term_end" if _TERM.search(head) else "skip"
+    if _RANGE_AFTER.match(text, match.end()):
+        if _TERM.search(before):
+            return "term"
+        return "period" if _PERIOD.search(before) else "skip"
+    if _COMPARED.search(before):
+        return "compared"
+    if _CLOSED.search(before):
+        return "closed"
+    if _SKIP.search(before) or _LAW.search(before):
+        return "skip"
+    if _FUTURE.search(before):
+        return "future"
+    return "plain"
+
+
+def opening_year(text: str) -> int | None:
+    """The year of a sentence that opens with a time phrase: "Năm 2022, ...", "Tính đến hết
+    năm 2016, ..." (lower-cased text)."""
+    match = _OPENING.match(text)
+    return int(match.group(1)) if match else None
+
+
+def article_month(article: Article) -> int | None:
+    parts = article.date.split("-")
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+
+
+def year_votes(sentences: list[str]) -> Counter[int]:
+    """How strongly the text says each year is the one it reports on."""
+    votes: Counter[int] = Counter()
+    for sentence in sentences:
+        future_sentence = _TARGET_CUES.search(sentence) is not None
+        for mention in years_in(sentence):
+            year = mention.year
+            if mention.kind in ("compared", "closed"):
+                votes[year + 1] += 2
+            elif mention.kind == "term":
+                votes[year] += 1
+            elif mention.kind == "date":
+                votes[year] += 0.5
+            elif mention.kind == "plain" and not future_sentence:
+                closed = _RESULT_AFTER.match(sentence, mention.end) is not None
+                votes[year + 1 if closed else year] += 1
+    return votes
+
+
+def reference_years(article: Article, sentences: list[str]) -> tuple[int | None, int | None]:
+    """(review year, plan year) of an article: the year its results are for, and the year
+    its targets are for when the text does not say. ``sentences`` are lower-cased."""
+    year, month = article.year, article_month(article)
+    if year is not None:
+        if month is not None and month <= 3:
+            return year - 1, year
+        votes = year_votes(sentences)
+        if votes[year - 1] >= 2 and votes[year - 1] > votes[year]:
+            return year - 1, year
+        return year, year
+    votes = year_votes(sentences)
+    if not votes:
+        return None, None
+    best = max(votes.items(), key=lambda item: (item[1], item[0]))[0]
+    return best, best

@@ -1,0 +1,337 @@
+"""Events and who took part: "Sáng 5/1, Huyện ủy Cẩm Xuyên tổ chức hội nghị tổng kết ...".
+
+An event is anchored on a sentence that names a meeting (hội nghị, kỳ họp, đại hội, buổi làm
+việc, ...) together with when it happened ("Sáng 5/1", "Chiều 29-6", "ngày 15/10/2018"), or
+that says a body held one ("tổ chức hội nghị"). Its date is resolved from the article's date
+and the text; the organizer is the body that holds it.
+
+People take part through role verbs in their own clause: "X chủ trì", "X và Y trao bằng khen"
+(a list shares its verb), "Phát biểu tại hội nghị, X ..." (a fronted verb takes the first name
+after it). Words after a colon or inside quotes are the person's speech, not their acts; a
+caption or a quote still places the person at the event ("attended").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract import component
+from kg.extract.bodies import bodies_in_sentence
+from kg.extract.dates import reference_years
+from kg.extract.localities import LocalityIndex
+from kg.gazetteer import load_patterns
+from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
+from kg.text import LOWER, UPPER, Document, Sentence
+
+_TABLE = load_patterns("events")
+_END = rf"(?![{LOWER}{UPPER}])"
+_START = rf"(?<![{LOWER}{UPPER}])"
+
+
+@dataclass(frozen=True)
+class KindEntry:
+    pattern: re.Pattern[str]
+    kind: str
+    subtype: str
+
+
+KINDS = [
+    KindEntry(
+        re.compile(rf"{_START}(?:{k['pattern']}){_END}", re.IGNORECASE),
+        k["kind"],
+        k.get("subtype", ""),
+    )
+    for k in _TABLE["kinds"]
+]
+SUBTYPES = [
+    (w, re.compile(rf"{_START}{re.escape(w)}{_END}", re.IGNORECASE))
+    for w in _TABLE["subtypes"]["words"]
+]
+_DAY_PARTS = "|".join(
+    re.escape(w) for w in sorted(_TABLE["time"]["day_parts"], key=len, reverse=True)
+)
+# "Sáng 5/1", "Chiều 29-6", "Sáng nay (19/1)", "Sáng ngày 18/9/2017", "ngày 4 đến 6-7".
+_WHEN = re.compile(
+    rf"{_START}(?:{_DAY_PARTS})(?: ngày)?\s*\(?\s*(?P<day>\d{{1,2}})(?: đến \d{{1,2}})?"
+    rf"[/-](?P<month>\d{{1,2}})(?:[/-](?P<year>\d{{4}}))?(?![\d/-])",
+    re.IGNORECASE,
+)
+_HELD = re.compile(
+    rf"{_START}(?:tổ chức|khai mạc|diễn ra|đã họp|họp|bế mạc|có buổi|đến thăm và làm việc)"
+    rf"{_END}",
+    re.IGNORECASE,
+)
+_HOST_AFTER = re.compile(r"làm việc (?:với|tại)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RoleCue:
+    role: str
+    pattern: re.Pattern[str]
+
+
+CUES = [
+    RoleCue(role, re.compile(rf"{_START}(?:{cue}){_END}", re.IGNORECASE))
+    for role, cues in _TABLE["roles"].items()
+    for cue in cues
+]
+# All cues in one pattern, longest first, each in a group named after its position in CUES.
+_ALL_CUES = re.compile(
+    "|".join(
+        f"(?P<c{i}>{cue.pattern.pattern})"
+        for i, cue in sorted(enumerate(CUES), key=lambda ic: -len(ic[1].pattern.pattern))
+    ),
+    re.IGNORECASE,
+)
+SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+def event_year(doc: Document) -> int | None:
+    """The year events happen in: the article's own, else the year its text reports in
+    (an undated article still tells it: ``dates.reference_years``)."""
+    if doc.article.year is not None:
+        return doc.article.year
+    review, _ = reference_years(doc.article, [s.text.lower() for s in doc.sentences])
+    return review
+
+
+def resolve_date(match: re.Match[str], article: Article, year: int | None) -> str:
+    """ "Sáng 5/1" in an article of 2022-01 is 2022-01-05; without a year, only "" is known."""
+    day, month = int(match.group("day")), int(match.group("month"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return str(year) if year else ""
+    if match.group("year"):
+        return f"{int(match.group('year')):04d}-{month:02d}-{day:02d}"
+    if year is None:
+        return ""
+    if article.year == year and len(article.date) >= 7:
+        published = int(article.date[5:7])
+        if month > published + 1:  # "29/12" reported in January is last year's
+            year -= 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+# --- anchors ------------------------------------------------------------------------------
+
+
+@dataclass
+class Anchor:
+    sentence: Sentence
+    kind: str
+    subtype: str
+    date: str
+    organizer: Body | None
+
+
+def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[Anchor]:
+    anchors: list[Anchor] = []
+    for sentence in doc.sentences:
+        folded = doc.folded_sentence(sentence)
+        kinds = [(m.start(), entry) for entry in KINDS for m in entry.pattern.finditer(folded)]
+        if not kinds:
+            continue
+        when = _WHEN.search(folded)
+        held = _HELD.search(folded)
+        if when is None and (held is None or anchors):
+            continue
+        _, entry = min(kinds, key=lambda k: k[0])
+        date = resolve_date(when, doc.article, year) if when else (str(year) if year else "")
+        if anchors and anchors[-1].date == date:
+            continue  # the same event told again
+        anchors.append(
+            Anchor(
+                sentence,
+                entry.kind,
+                _subtype(folded, entry),
+                date,
+                _organizer(doc, sentence, index),
+            )
+        )
+    return anchors
+
+
+def _subtype(folded: str, entry: KindEntry) -> str:
+    words = [w for w, pattern in SUBTYPES if pattern.search(folded)]
+    if entry.subtype and entry.subtype not in words:
+        words.insert(0, entry.subtype) if entry.kind != "conference" else words.append(
+            entry.subtype
+        )
+    return ", ".join(words)
+
+
+def _organizer(doc: Document, sentence: Sentence, index: LocalityIndex) -> Body | None:
+    """The body that holds the event: the host after "làm việc với", else the subject."""
+    folded = doc.folded_sentence(sentence)
+    mentions = bodies_in_sentence(doc, sentence, index)
+    if not mentions:
+        return None
+    host = _HOST_AFTER.search(folded)
+    if host is not None:
+        after = [m for m in mentions if m.evidence.start >= sentence.start + host.end()]
+        if after:
+            return after[0].body
+    held = _HELD.search(folded)
+    if held is not None:
+        before = [m for m in mentions if m.evidence.start < sentence.start + held.start()]
+        if before:
+            return before[-1].body
+    return mentions[0].body
+
+
+# --- participation ------------------------------------------------------------------------
+
+
+def participant_roles(
+    doc: Document, mentions: list[PersonMention]
+) -> list[tuple[Person, str, Sentence]]:
+    """(person, role, sentence) for every role the text gives a person, in text order."""
+    found: list[tuple[Person, str, Sentence]] = []
+    for sentence in doc.sentences:
+        inside = sorted(
+            (m for m in mentions if sentence.start <= m.evidence.start < sentence.end),
+            key=lambda m: m.evidence.start,
+        )
+        if not inside:
+            continue
+        found += _roles_in_sentence(doc, sentence, inside)
+    return found
+
+
+def _roles_in_sentence(
+    doc: Document, sentence: Sentence, mentions: list[PersonMention]
+) -> list[tuple[Person, str, Sentence]]:
+    folded = doc.folded_sentence(sentence)
+    offsets = [
+        (m.evidence.start - sentence.start, m.evidence.end - sentence.start, m.person)
+        for m in mentions
+    ]
+    speech = _speech_start(folded, offsets)
+    cues = [
+        (m.start(), m.end(), CUES[int(m.lastgroup[1:])].role)
+        for m in _ALL_CUES.finditer(folded, 0, speech)
+    ]
+    found: list[tuple[Person, str, Sentence]] = []
+    boundary = 0
+    for start, end, role in cues:
+        before = [p for s, e, p in offsets if boundary <= s and e <= start]
+        if before:
+            found += [(p, role, sentence) for p in before]
+            boundary_next = end
+        else:
+            after = [p for s, _, p in offsets if s >= end]
+            if after and role == "attended":
+                # "Tham dự buổi làm việc có ông A ...; ông B ...": everyone listed after.
+                found += [(p, role, sentence) for p in after]
+            elif after:
+                found.append((after[0], role, sentence))  # "Phát biểu tại hội nghị, X ..."
+            boundary_next = boundary
+        # A list keeps its verb for the next verb too ("X và Y trao ... và chúc mừng").
+        boundary = boundary_next if before else boundary
+    if _is_caption(doc, sentence) or speech < len(folded):
+        found += [(p, "attended", sentence) for _, _, p in offsets]
+    found += _quoted_by_theo(folded, offsets, sentence)
+    return found
+
+
+_QUOTE_OPEN = re.compile(r"[:“\"]")
+
+
+def _speech_start(folded: str, offsets: list[tuple[int, int, Person]]) -> int:
+    """Where a person's own words begin: a colon or an opening quote right after their name
+    and title ("Bí thư Huyện ủy Cẩm Xuyên Phạm Đăng Nhật: Đề nghị ...")."""
+    for _, end, _ in offsets:
+        mark = _QUOTE_OPEN.search(folded, end)
+        if mark is not None and mark.start() - end <= 3:
+            return mark.start()
+    return len(folded)
+
+
+def _is_caption(doc: Document, sentence: Sentence) -> bool:
+    """A photo caption: a short paragraph of its own."""
+    same = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
+    return len(same) == 1 and len(sentence.text) < 160
+
+
+_THEO = re.compile(r"(?:^|\s)[Tt]heo (?:ông|bà|đồng chí)?\s*$")
+
+
+def _quoted_by_theo(
+    folded: str, offsets: list[tuple[int, int, Person]], sentence: Sentence
+) -> list[tuple[Person, str, Sentence]]:
+    """ "Theo ông X, ...": quoted, so present."""
+    found = []
+    for start, _, person in offsets:
+        head = folded[max(0, start - 60) : start]
+        if _THEO.search(re.sub(r"[^,]*,\s*$", "", head) if False else head[-40:]):
+            found.append((person, "attended", sentence))
+    return found
+
+
+# --- component ----------------------------------------------------------------------------
+
+
+def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> list[Event]:
+    year = event_year(doc)
+    anchors = find_anchors(doc, index, year)
+    if not anchors:
+        return []
+    events = [
+        Event(
+            a.kind,
+            a.subtype,
+            a.date,
+            a.sentence.evidence(),
+            a.organizer,
+            a.organizer.locality if a.organizer and a.organizer.locality else index.focus,
+            confidence=0.9 if a.date.count("-") == 2 else 0.6,
+        )
+        for a in anchors
+    ]
+    seen: set[tuple[int, str, str]] = set()
+    for person, role, sentence in participant_roles(doc, facts.mentions):
+        number = _event_of(anchors, sentence)
+        if (number, person.name, role) in seen:
+            continue
+        seen.add((number, person.name, role))
+        events[number].participants.append(
+            Participation(person, role, sentence.evidence(), 0.9 if role != "attended" else 0.7)
+        )
+    for event in events:
+        _complete_roles(event)
+    return events
+
+
+def _event_of(anchors: list[Anchor], sentence: Sentence) -> int:
+    number = 0
+    for i, anchor in enumerate(anchors):
+        if anchor.sentence.start <= sentence.start:
+            number = i
+    return number
+
+
+def _complete_roles(event: Event) -> None:
+    """Every participant attended; a conclusion or a direction already covers a speech."""
+    roles: dict[str, set[str]] = {}
+    first: dict[str, Participation] = {}
+    for p in event.participants:
+        roles.setdefault(p.person.name, set()).add(p.role)
+        first.setdefault(p.person.name, p)
+    kept: list[Participation] = []
+    for p in event.participants:
+        covered = {r for strong in roles[p.person.name] for r in SUBSUMES.get(strong, [])}
+        if p.role not in covered:
+            kept.append(p)
+    for name, p in first.items():
+        if "attended" not in roles[name]:
+            kept.append(Participation(p.person, "attended", p.evidence, 0.7))
+    event.participants = kept
+
+
+@component("events")
+def events_component(doc: Document, facts: ArticleFacts) -> None:
+    index = LocalityIndex(facts.localities, doc.sentences)
+    facts.events.extend(extract_events(doc, facts, index))

@@ -1,0 +1,503 @@
+"""People and their posts: "Phó Bí thư Thường trực Huyện ủy Cẩm Xuyên Hà Thị Việt Ánh".
+
+A person's name is a run of capitalized syllables that starts with a family name (or follows
+ông/bà/đồng chí); a place name glued before it ("Huyện ủy Cẩm Xuyên Hà Thị Việt Ánh") is
+split off through the gazetteer. Posts come from three places around a name:
+- the title chain right before it ("Ủy viên BCH Trung ương Đảng - Bí thư Tỉnh ủy Hoàng Trung
+  Dũng"),
+- the title chain right after it ("Nguyễn Hồng Phong - Ủy viên BTV Tỉnh ủy, Giám đốc Công an
+  tỉnh", "ông Trần Văn Tư (Phó bí thư thường trực Tỉnh uỷ, Chủ tịch HĐND tỉnh)"),
+- a verb of appointment in the clause after it ("được bầu làm Bí thư Tỉnh uỷ", "từng giữ
+  chức Giám đốc Sở Tài chính" for former posts), shared by a list of names before the verb.
+Joined posts are split; a post without its own body borrows the next one's ("Phó giám đốc,
+Giám đốc Sở Tài chính").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from kg.extract import component
+from kg.extract.bodies import parse_body, secretary_body
+from kg.extract.localities import LocalityIndex
+from kg.gazetteer import gazetteer, load_patterns
+from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
+from kg.text import LOWER, UPPER, Document, Sentence, fold, match_key
+
+_TABLE = load_patterns("people")
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    pattern: re.Pattern[str]
+    role: str
+    body_prefix: str = ""
+    default_body: str = ""
+    party: bool = False
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_END = rf"(?![{LOWER}{UPPER}])"
+ROLES = [
+    RoleEntry(
+        re.compile(rf"(?:{spec['pattern']}){_END}"),
+        spec["role"],
+        spec.get("body_prefix", ""),
+        spec.get("default_body", ""),
+        spec.get("party", False),
+    )
+    for spec in _TABLE["roles"]
+]
+_ANY_ROLE = re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES))
+SURNAMES = frozenset(_TABLE["surnames"]["names"])
+NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
+_RANK = re.compile(rf"(?:{_words(_TABLE['ranks']['words'])}){_END}")
+_HONORIFIC_BEFORE = re.compile(
+    rf"(?<![{LOWER}{UPPER}])(?:{_words(_TABLE['honorifics']['words'])}) $"
+)
+_CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
+_FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
+_APPOINTMENT = re.compile(
+    rf"\s*(?:{_words(_TABLE['appointments']['verbs'])})(?: chức(?: vụ)?)?:?\s+"
+)
+_FORMER_APPOINTMENT = re.compile(rf"\s*(?:{_words(_TABLE['appointments']['former_verbs'])}):?\s+")
+
+_WORD = rf"[{UPPER}][{LOWER}]*"
+_RUN = re.compile(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
+# Between posts of one chain: ", ", " - ", " kiêm ", "; ", " rồi ".
+_CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
+# Between a name and the title chain after it.
+_AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+# What may stand between names of one list: ", ", " và ", "ông", a bracketed title.
+_LIST_GAP = re.compile(
+    r"^\s*\)?\s*(?:\([^()]*\))?\s*(?:,|và|cùng)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?$"
+)
+# Ranks of a committee term glued to a title: "Bí thư Tỉnh uỷ khoá 15".
+_TERM = re.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXL]+(?:\s*-\s*\d{4})?")
+
+
+@dataclass
+class NameSpan:
+    """A person's name in a sentence (offsets are sentence-relative)."""
+
+    name: str  # modern spelling
+    start: int
+    end: int
+    honorific: bool = False
+    short: bool = False  # "ông Cường": the given name of someone named in full before
+
+
+@dataclass
+class ParsedPost:
+    role: RoleEntry
+    body: Body | None
+    start: int
+    end: int
+    former: bool = False
+
+
+@dataclass
+class PersonFacts:
+    """What one article says of one person."""
+
+    name: str
+    rank: str = ""
+    posts: list[tuple[ParsedPost, Sentence]] = field(default_factory=list)
+    mentions: list[tuple[Sentence, NameSpan]] = field(default_factory=list)
+    supported: bool = False  # named with a post or with ông/bà/đồng chí somewhere
+
+
+# --- names --------------------------------------------------------------------------------
+
+
+def find_names(folded: str) -> list[NameSpan]:
+    """People's names in one (tone-folded) sentence, including short ones ("ông Cường")."""
+    names: list[NameSpan] = []
+    for run in _RUN.finditer(folded):
+        words = run.group(1).split(" ")
+        offsets = _word_offsets(run.start(1), words)
+        honorific = _HONORIFIC_BEFORE.search(folded, 0, run.start(1)) is not None
+        while words and words[0] in _CAPITAL_HONORIFICS:
+            words, offsets, honorific = words[1:], offsets[1:], True
+        if honorific and len(words) == 1:
+            names.append(NameSpan(words[0], offsets[0], offsets[0] + len(words[0]), True, True))
+            continue
+        start = _name_start(words, honorific)
+        if start is None:
+            continue
+        length = min(len(words) - start, 5 if honorific and start == 0 else 4)
+        length = _before_title(folded, offsets, start, length)
+        if length < 2:
+            continue
+        name = " ".join(words[start : start + length])
+        if match_key(name) in NOT_PEOPLE or _is_place(name):
+            continue
+        begin = offsets[start]
+        names.append(NameSpan(name, begin, begin + len(name), honorific and start == 0))
+    return names
+
+
+def _before_title(folded: str, offsets: list[int], start: int, length: int) -> int:
+    """Cut a name where a title begins ("ông Hoàng Dân Mạc Bí thư Tỉnh uỷ")."""
+    for i in range(start, start + length):
+        if _ANY_ROLE.match(folded, offsets[i]):
+            return i - start
+    return length
+
+
+def _word_offsets(start: int, words: list[str]) -> list[int]:
+    offsets, pos = [], start
+    for word in words:
+        offsets.append(pos)
+        pos += len(word) + 1
+    return offsets
+
+
+def _name_start(words: list[str], honorific: bool) -> int | None:
+    """Where the name starts in a run of capitalized words, after any glued place name."""
+    for start in range(1, len(words) - 1):
+        if words[start] in SURNAMES and _is_place(" ".join(words[:start])):
+            return start
+    if len(words) < 2:
+        return None
+    if honorific or words[0] in SURNAMES:
+        return 0
+    for start in range(1, len(words) - 1):
+        if words[start] in SURNAMES and _is_body_word(words[0]):
+            return start
+    return None
+
+
+def _is_place(name: str) -> bool:
+    gaz = gazetteer()
+    return any(gaz.lookup(name, level) for level in ("province", "district", "commune"))
+
+
+def _is_body_word(word: str) -> bool:
+    # "Trường THPT Cẩm Bình Nguyễn Văn Quang": a run that starts with a body word holds the
+    # body's own name before the person's.
+    return word in {"Trường", "Sở", "Bộ", "Cục", "Tập", "Ban", "Hội", "Công", "Tổng", "Viện"}
+
+
+# --- title chains -------------------------------------------------------------------------
+
+
+def _role_at(text: str, pos: int, limit: int) -> tuple[RoleEntry, re.Match[str]] | None:
+    for entry in ROLES:
+        match = entry.pattern.match(text, pos, limit)
+        if match:
+            return entry, match
+    return None
+
+
+def _body_after_role(
+    text: str, entry: RoleEntry, pos: int, limit: int, index: LocalityIndex, at: int
+) -> tuple[Body | None, int]:
+    """The body written after a title at ``pos`` (just past the title's space).
+
+    A title that shares words with its body ("Trưởng ban Tuyên giáo Tỉnh ủy", "Chánh Văn
+    phòng Tỉnh ủy") is read as its head plus the rest, unless the body is written in full.
+    """
+    prefix = entry.body_prefix
+    if prefix and not text[pos:limit].lower().startswith(prefix.strip().lower()):
+        synthetic = prefix + text[pos:limit]
+        phrase = parse_body(synthetic, 0, index, at)
+        if phrase is not None and phrase.end > len(prefix):
+            return phrase.body, pos + phrase.end - len(prefix)
+    phrase = parse_body(text, pos, index, at, limit)
+    if phrase is not None:
+        return phrase.body, phrase.end
+    if entry.role.endswith("Bí thư"):
+        return secretary_body(text, pos, index, at, limit)  # "Bí thư tỉnh Quảng Nam"
+    return None, pos
+
+
+def parse_chain(
+    text: str, pos: int, limit: int, index: LocalityIndex, at: int, former: bool = False
+) -> tuple[list[ParsedPost], int]:
+    """Posts joined in a chain starting at ``pos``: each a title and, optionally, its body."""
+    posts: list[ParsedPost] = []
+    cursor = pos
+    while cursor < limit:
+        rank = _RANK.match(text, cursor, limit)
+        start = rank.end() + 1 if rank else cursor
+        found = _role_at(text, start, limit)
+        if found is None:
+            break
+        entry, role_match = found
+        is_former = former or _FORMER_WORD.search(text, max(0, start - 8), start) is not None
+        end = role_match.end()
+        body = None
+        if end < limit and text[end] == " ":
+            body, body_end = _body_after_role(text, entry, end + 1, limit, index, at)
+            end = max(end, body_end)
+        default = entry.default_body or (_focus_committee(index) if entry.party else "")
+        if body is None and default:
+            phrase = parse_body(default, 0, index, at)
+            body = phrase.body if phrase else Body(default, "government")
+        term = _TERM.match(text, end, limit)
+        if term:
+            end = term.end()
+        posts.append(ParsedPost(entry, body, start, end, is_former))
+        sep = _CHAIN_SEP.match(text, end, limit)
+        if sep is None or sep.end() == end:
+            break
+        nxt = sep.end()
+        if _role_at(text, nxt, limit) is None and not _RANK.match(text, nxt, limit):
+            break
+        cursor = nxt
+    _borrow_bodies(posts)
+    return posts, (posts[-1].end if posts else pos)
+
+
+def _focus_committee(index: LocalityIndex) -> str:
+    """The party committee of the unit the article is about, by its committee word."""
+    focus = index.focus
+    if focus is None or focus.level == "province":
+        return "Tỉnh ủy" if focus is None or focus.unit == "tỉnh" else "Thành ủy"
+    return {
+        "huyện": "Huyện ủy",
+        "thị xã": "Thị ủy",
+        "quận": "Quận ủy",
+        "thành phố": "Thành ủy",
+    }.get(focus.unit, "Huyện ủy")
+
+
+def _borrow_bodies(posts: list[ParsedPost]) -> None:
+    """ "Phó giám đốc, Giám đốc Sở Tài chính": a bare title takes the next title's body."""
+    for i in range(len(posts) - 2, -1, -1):
+        if posts[i].body is None and posts[i + 1].body is not None:
+            posts[i] = replace(posts[i], body=posts[i + 1].body)
+
+
+def _left_chain(
+    folded: str, name: NameSpan, floor: int, index: LocalityIndex, at: int
+) -> list[ParsedPost]:
+    """The title chain ending right before ``name`` (a rank or ông/bà may stand between)."""
+    tail = folded[floor : name.start]
+    tail = re.sub(rf"(?:(?:{_RANK.pattern})|ông|bà|đồng chí)\s*$", "", tail.rstrip()).rstrip(" ,-–")
+    tail_end = floor + len(tail)
+    for role_start in _ANY_ROLE.finditer(folded, floor, tail_end):
+        if role_start.start() > floor and folded[role_start.start() - 1] not in ' (,;:-–"“':
+            continue
+        posts, end = parse_chain(folded, role_start.start(), tail_end, index, at)
+        if posts and folded[end:tail_end].strip(" ,-–") == "":
+            return posts
+    return []
+
+
+def _right_chain(
+    folded: str, name: NameSpan, ceiling: int, index: LocalityIndex, at: int
+) -> tuple[list[ParsedPost], int]:
+    pos = name.end
+    aside = _ASIDE.match(folded, pos)
+    if aside and _ANY_ROLE.search(aside.group(0)) is None:
+        pos = aside.end()  # "Ông Lê Xuân Huy (người đứng phát biểu) - Tỉnh ủy viên"
+    sep = _AFTER_NAME.match(folded, pos)
+    pos = sep.end() if sep else pos
+    posts, end = parse_chain(folded, pos, ceiling, index, at)
+    if posts and ceiling < len(folded) and folded[end:ceiling].strip(" ,-–") == "":
+        return [], name.end  # the chain runs into the next name: it is that person's title
+    return posts, end
+
+
+def _appointed_posts(
+    folded: str, pos: int, ceiling: int, index: LocalityIndex, at: int
+) -> list[ParsedPost]:
+    """Posts given by a verb of appointment after a name: "được bầu làm Bí thư Tỉnh uỷ"."""
+    for pattern, former in ((_FORMER_APPOINTMENT, True), (_APPOINTMENT, False)):
+        # A list of former posts runs on past semicolons: "từng giữ các chức vụ: A; B; C".
+        clause_end = ceiling if former else _clause_end(folded, pos, ceiling)
+        for verb in pattern.finditer(folded, pos, clause_end):
+            if verb.start() > pos + 60:
+                break
+            posts, _ = parse_chain(folded, verb.end(), clause_end, index, at, former)
+            if posts:
+                return posts
+    return []
+
+
+def _clause_end(folded: str, pos: int, ceiling: int) -> int:
+    stop = re.compile(r"[.;]\s|\. |$")
+    match = stop.search(folded, pos, ceiling)
+    return match.start() if match and match.start() > pos else ceiling
+
+
+# --- article ------------------------------------------------------------------------------
+
+
+def _paragraph_starts(doc: Document) -> dict[int, int]:
+    starts: dict[int, int] = {}
+    for sentence in doc.sentences:
+        starts.setdefault(sentence.paragraph, sentence.start)
+    return starts
+
+
+def _body_from_heading(
+    doc: Document, post: ParsedPost, sentence: Sentence, paragraph_start: int, index: LocalityIndex
+) -> Body | None:
+    """ "Ban Pháp chế: Trưởng ban A ... Phó ban B": a bare title takes the body the paragraph
+    named last with the title's own head word ("Ban ...")."""
+    prefix = post.role.body_prefix
+    if not prefix or post.body is not None:
+        return None
+    before = doc.folded[paragraph_start : sentence.start + post.start]
+    heads = list(re.finditer(rf"(?<![{LOWER}{UPPER}]){re.escape(prefix)}(?=[{UPPER}])", before))
+    for head in reversed(heads):
+        phrase = parse_body(before, head.start(), index, paragraph_start + head.start())
+        if phrase is not None:
+            return phrase.body
+    return None
+
+
+def extract_people(
+    doc: Document, index: LocalityIndex
+) -> tuple[dict[str, PersonFacts], list[BodyMention]]:
+    paragraph_starts = _paragraph_starts(doc)
+    people: dict[str, PersonFacts] = {}
+    bodies: list[BodyMention] = []
+    last_full: list[str] = []  # keys of people named in full, most recent last
+    for sentence in doc.sentences:
+        folded = doc.folded_sentence(sentence)
+        names = find_names(folded)
+        chains: list[list[ParsedPost]] = []
+        for i, name in enumerate(names):
+            floor = names[i - 1].end if i else 0
+            ceiling = names[i + 1].start if i + 1 < len(names) else len(folded)
+            at = sentence.start + name.start
+            left = _left_chain(folded, name, floor, index, at)
+            right, right_end = _right_chain(folded, name, ceiling, index, at)
+            if not left and not right and i and _joined_by_and(folded, names[i - 1], name):
+                left = [p for p in chains[i - 1] if p.start < names[i - 1].start]
+            chains.append(left + right)
+        for i, name in enumerate(names):
+            key = _person_key(name, people, last_full)
+            if key is None:
+                continue
+            person = people.setdefault(key, PersonFacts(fold(name.name)))
+            if not name.short:
+                last_full.append(key)
+            person.mentions.append((sentence, name))
+            floor = names[i - 1].end if i else 0
+            rank = re.search(rf"(?:{_RANK.pattern})\s*$", folded[floor : name.start])
+            if rank and not person.rank:
+                person.rank = rank.group(0).strip()
+            posts = chains[i] + _list_appointments(folded, names, chains, i, index, sentence)
+            if posts or (name.honorific and not name.short):
+                person.supported = True
+            for post in posts:
+                heading = _body_from_heading(
+                    doc, post, sentence, paragraph_starts[sentence.paragraph], index
+                )
+                if heading is not None:
+                    post = replace(post, body=heading)
+                person.posts.append((post, sentence))
+                if post.body is not None:
+                    bodies.append(BodyMention(post.body, sentence.evidence(post.start, post.end)))
+    return {key: p for key, p in people.items() if p.supported}, bodies
+
+
+def _joined_by_and(folded: str, first: NameSpan, second: NameSpan) -> bool:
+    return folded[first.end : second.start].strip() in ("và", ",")
+
+
+def _person_key(name: NameSpan, people: dict[str, PersonFacts], last_full: list[str]) -> str | None:
+    key = match_key(name.name)
+    if not name.short:
+        # "bà Ái Nam" after "Lê Thị Ái Nam": the end of a full name seen before.
+        for earlier in reversed(last_full):
+            if earlier != key and earlier.endswith(" " + key) and len(key.split()) < 3:
+                return earlier
+        return key
+    given = key
+    for key in reversed(last_full):
+        if key.split(" ")[-1] == given:
+            return key
+    return None
+
+
+def _list_appointments(
+    folded: str,
+    names: list[NameSpan],
+    chains: list[list[ParsedPost]],
+    i: int,
+    index: LocalityIndex,
+    sentence: Sentence,
+) -> list[ParsedPost]:
+    """The appointment verb after the last name of the list that ``names[i]`` belongs to."""
+    last = i
+    while last + 1 < len(names) and _LIST_GAP.match(_gap(folded, names, chains, last)):
+        last += 1
+    after = max([names[last].end] + [p.end for p in chains[last] if p.start > names[last].start])
+    ceiling = names[last + 1].start if last + 1 < len(names) else len(folded)
+    after = _skip_bracket(folded, after, ceiling)
+    return _appointed_posts(folded, after, ceiling, index, sentence.start + names[i].start)
+
+
+def _gap(folded: str, names: list[NameSpan], chains: list[list[ParsedPost]], i: int) -> str:
+    end = max([names[i].end] + [p.end for p in chains[i] if p.start > names[i].start])
+    return folded[end : names[i + 1].start]
+
+
+def _skip_bracket(folded: str, pos: int, ceiling: int) -> int:
+    rest = folded[pos:ceiling]
+    stripped = rest.lstrip(" )-–,")
+    if stripped.startswith("("):
+        close = stripped.find(")")
+        if close != -1:
+            return pos + (len(rest) - len(stripped)) + close + 1
+    return pos + (len(rest) - len(rest.lstrip(" )-–")))
+
+
+def _home(person: PersonFacts, index: LocalityIndex) -> str:
+    """The province that anchors a person's identity across articles."""
+    for post, _ in person.posts:
+        if post.body is not None and post.body.locality is not None:
+            return post.body.locality.province.name
+    if any(post.body is not None for post, _ in person.posts):
+        return ""  # national posts only (Tổng Bí thư, Thứ trưởng): no province
+    return index.province.name if index.province else ""
+
+
+@component("people")
+def people_component(doc: Document, facts: ArticleFacts) -> None:
+    index = LocalityIndex(facts.localities, doc.sentences)
+    found, bodies = extract_people(doc, index)
+    facts.bodies.extend(bodies)
+    for info in found.values():
+        person = Person(info.name, info.rank, _home(info, index))
+        facts.people.append(person)
+        seen: set[tuple[str, str, bool]] = set()
+        with_body = {post.role.role for post, _ in info.posts if post.body is not None}
+        for post, sentence in info.posts:
+            key = (post.role.role, post.body.name if post.body else "", post.former)
+            if key in seen or (post.body is None and post.role.role in with_body):
+                continue
+            seen.add(key)
+            facts.posts.append(
+                PostHolding(
+                    person,
+                    post.role.role,
+                    post.body,
+                    sentence.evidence(post.start, post.end),
+                    former=post.former,
+                    confidence=_post_confidence(post),
+                )
+            )
+        facts.mentions.extend(
+            PersonMention(person, sentence.evidence(span.start, span.end))
+            for sentence, span in info.mentions
+        )
+
+
+def _post_confidence(post: ParsedPost) -> float:
+    if post.body is None:
+        return 0.5
+    if post.body.locality is None and post.body.kind not in ("other",):
+        return 0.8
+    return 0.9

@@ -1,0 +1,89 @@
+"""Events, dates and roles from the seed articles."""
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.events import _WHEN, resolve_date
+from kg.model import Article
+from tests.conftest import facts_of, sample
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date", "expected"),
+    [
+        ("Sáng 5/1, Huyện ủy", "2022-01", "2022-01-05"),
+        ("Chiều 29-6, Ban Chấp hành", "2023-06", "2023-06-29"),
+        ("Sáng nay (19/1), Ban Chấp hành", "2022-01", "2022-01-19"),
+        ("Sáng ngày 18/9/2017, Tập đoàn", "", "2017-09-18"),
+        ("Sáng 29/12, Huyện ủy", "2022-01", "2021-12-29"),
+        ("ngày 30/9, Ban chấp hành", "", ""),
+    ],
+)
+def test_event_dates(phrase: str, date: str, expected: str) -> None:
+    article = Article("t", date, "", phrase)
+    year = article.year
+    assert resolve_date(_WHEN.search(phrase), article, year) == expected
+
+
+def _roles(facts, name: str) -> set[str]:
+    return {p.role for e in facts.events for p in e.participants if p.person.name == name}
+
+
+def test_seed_000_conference_roles_and_quotes() -> None:
+    facts = extract(sample("000"))
+    (event,) = facts.events
+    assert (event.kind, event.date, event.organizer.name) == (
+        "conference",
+        "2022-01-05",
+        "Huyện ủy Cẩm Xuyên",
+    )
+    assert event.subtype == "tổng kết, triển khai"
+    assert _roles(facts, "Hà Văn Hùng") == {"attended", "spoke"}
+    assert _roles(facts, "Hà Thị Việt Ánh") == {"attended", "reported"}
+    # A caption quote ("NAME: ...") places the person there, no more.
+    assert _roles(facts, "Phạm Đăng Nhật") == {"attended"}
+
+
+def test_seed_001_secretary_attends_speaks_and_awards_in_ky_anh() -> None:
+    facts = extract(sample("001"))
+    assert facts.events[0].date == "2024-01-06"
+    assert facts.events[0].organizer.name == "Huyện ủy Kỳ Anh"
+    assert _roles(facts, "Hoàng Trung Dũng") == {"attended", "spoke", "awarded"}
+    assert _roles(facts, "Hồ Huy Thành") == {"attended", "awarded"}
+    assert _roles(facts, "Nguyễn Hồng Phong") == {"attended"}
+    assert "Nguyễn Phú Trọng" not in {p.person.name for e in facts.events for p in e.participants}
+
+
+def test_seed_002_chairs_share_one_verb_and_a_conclusion_is_not_a_speech() -> None:
+    facts = extract(sample("002"))
+    assert facts.events[0].date == "2022-01-19"
+    assert facts.events[0].organizer.name == "Tỉnh ủy Hà Tĩnh"
+    for name in ("Hoàng Trung Dũng", "Trần Thế Dũng", "Võ Trọng Hải"):
+        assert "chaired" in _roles(facts, name)
+    assert _roles(facts, "Hoàng Trung Dũng") >= {"chaired", "concluded"}
+    assert "spoke" not in _roles(facts, "Hoàng Trung Dũng")
+
+
+def test_directed_covers_spoke() -> None:
+    facts = extract(sample("003"))
+    assert facts.events[0].date == "2023-06-29"
+    assert _roles(facts, "Nguyễn Văn Thi") == {"attended", "directed"}
+
+
+def test_elected_people_are_not_participants() -> None:
+    facts = facts_of(
+        "Ngày 30/9, Ban chấp hành Đảng bộ tỉnh Đồng Nai thông báo kết quả phiên họp đầu tiên. "
+        "Ông Nguyễn Phú Cường được bầu làm Bí thư Tỉnh uỷ Đồng Nai.",
+        "2015-10",
+    )
+    assert facts.events and facts.events[0].participants == []
+
+
+def test_undated_article_takes_its_year_from_the_text() -> None:
+    facts = facts_of(
+        "Sáng 8/12, kỳ họp HĐND TP HCM khai mạc. GDP tăng 9,8% so với năm 2014. "
+        "Chủ tịch HĐND thành phố Nguyễn Thị Quyết Tâm phát biểu khai mạc.",
+        "",
+    )
+    assert facts.events[0].date == "2015-12-08"
+    assert _roles(facts, "Nguyễn Thị Quyết Tâm") == {"attended", "spoke"}

@@ -1,0 +1,156 @@
+"""Indicator extraction: exact facts from seed sentences, and the dev score on the gold."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from kg.extract.indicators import extract_indicators
+from kg.extract.localities import extract_localities
+from kg.model import Article, IndicatorObservation
+from kg.reader import read_corpus
+from kg.text import Document
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "corpus").is_dir(), reason=f"shared corpus not found at {SHARED}"
+)
+
+
+def _run(text: str, date: str = "2022-01", title: str = "") -> list[IndicatorObservation]:
+    doc = Document(Article("t", date, title, text))
+    return extract_indicators(doc, extract_localities(doc))
+
+
+def _one(found: list[IndicatorObservation], value: float) -> IndicatorObservation:
+    hits = [o for o in found if o.value == pytest.approx(value)]
+    assert len(hits) == 1, [(o.value, o.unit) for o in found]
+    return hits[0]
+
+
+def test_budget_revenue_with_share_of_plan() -> None:
+    found = _run(
+        "Toàn huyện Cẩm Xuyên có 23/25 chỉ tiêu đạt và vượt kế hoạch; thu ngân sách đạt "
+        "520 tỷ đồng (gấp 2,14 lần so với kế hoạch HĐND tỉnh giao và vượt 70% so với dự "
+        "toán HĐND huyện giao)."
+    )
+    obs = _one(found, 520e9)
+    assert (obs.unit, obs.year, obs.status) == ("VND", 2021, "actual")
+    assert obs.locality is not None and obs.locality.name == "Cẩm Xuyên"
+    assert obs.percent_of_plan == pytest.approx(214)
+    ratio = _one(found, 23)
+    assert (ratio.of, ratio.unit) == (25, "count")
+    assert len(found) == 2  # neither 2,14 lần nor 70% is a figure of its own
+    assert "thu ngân sách" in obs.name
+
+
+def test_product_value_with_plan_and_change() -> None:
+    found = _run(
+        "Trong đó, huyện Kỳ Anh có tổng giá trị sản phẩm đạt 8.850,26 tỷ đồng, đạt 107,79% kế "
+        "hoạch, tăng 14,62% so với năm 2022; năng suất lúa đạt 54,5 tạ/ha, tăng 1,5 tạ/ha so "
+        "với kế hoạch, tăng 2,02 tạ/ha so với năm 2022.",
+        date="2024-01",
+    )
+    obs = _one(found, 8850.26e9)
+    assert (obs.year, obs.status, obs.unit) == (2023, "actual", "VND")
+    assert obs.percent_of_plan == pytest.approx(107.79)
+    assert obs.change_pct == pytest.approx(14.62)
+    assert obs.compared_to == 2022
+    rice = _one(found, 54.5)
+    assert rice.unit == "tạ/ha"
+    assert len(found) == 2
+
+
+def test_growth_target_range() -> None:
+    found = _run(
+        "Năm 2022, Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh tiếp tục lãnh đạo thực hiện các mục "
+        "tiêu, chỉ tiêu quan trọng năm như: Tốc độ tăng trưởng kinh tế GRDP đạt từ 8,5-9%; "
+        "GRDP bình quân đầu người đạt trên 71 triệu đồng; tỷ lệ hộ nghèo giảm 1-1,5%..."
+    )
+    growth = _one(found, 8.5)
+    assert (growth.max, growth.unit, growth.year, growth.status) == (9, "%", 2022, "target")
+    head = _one(found, 71e6)
+    assert (head.unit, head.status) == ("VND/person/year", "target")
+    assert _one(found, 1).max == 1.5
+
+
+def test_estimate_and_comma_thousands() -> None:
+    found = _run(
+        "Kết quả, năm 2021 huyện Bình Lục có thu nhập bình quân đầu người ước đạt 55,61 triệu "
+        "đồng, đạt 100,02% kế hoạch. Tổng sản lượng lương thực có hạt đạt 100,550 tấn.",
+        date="2022-10-23",
+    )
+    income = _one(found, 55.61e6)
+    assert (income.status, income.year, income.percent_of_plan) == ("estimate", 2021, 100.02)
+    assert _one(found, 100550).unit == "tấn"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dịp này, Huyện ủy Cẩm Xuyên cũng tặng giấy khen cho 9 tập thể hoàn thành xuất sắc.",
+        "Hội nghị được trực tuyến đến 267 điểm cầu, với sự tham dự của gần 8.000 đại biểu.",
+        "Tăng trưởng kinh tế xếp thứ 32/63 tỉnh.",
+        "Bà Trương Thị Ánh tái cử Phó chủ tịch HĐND TP với 96,19% phiếu bầu.",
+        "Sáng 5/1, Huyện ủy tổ chức hội nghị lần thứ 9 nhiệm kỳ 2020 - 2025.",
+        "Trường THPT Cẩm Bình là 1 trong 3 đơn vị dẫn đầu toàn tỉnh.",
+        "TPHCM sẽ có 19 quận, 259 phường không tổ chức HĐND.",
+    ],
+)
+def test_not_indicators(sentence: str) -> None:
+    assert _run(sentence) == []
+
+
+def test_whole_country_has_no_locality() -> None:
+    found = _run(
+        "Đến ngày 29/10, 63 trên tổng số 68 đảng bộ trực thuộc trung ương đã tổ chức xong "
+        "đại hội nhiệm kỳ 2015-2020. Nhiều đơn vị có tỷ lệ cán bộ nữ cao hơn 15% như "
+        "Bắc Giang 15,09%; Lào Cai 15,69%.",
+        date="",
+    )
+    congress = _one(found, 63)
+    assert (congress.of, congress.locality, congress.year) == (68, None, 2015)
+    assert _one(found, 15.09).locality.name == "Bắc Giang"
+    assert _one(found, 15.69).locality.name == "Lào Cai"
+    assert len(found) == 3  # the threshold "cao hơn 15%" is none
+
+
+def test_title_is_skipped_and_duplicates_merge() -> None:
+    found = _run(
+        "Huyện Cẩm Xuyên có 23/25 chỉ tiêu đạt. Toàn huyện có 23/25 chỉ tiêu đạt và vượt.",
+        title="Cẩm Xuyên đạt 30 chỉ tiêu",
+    )
+    assert [o.value for o in found] == [23]
+
+
+def test_evidence_points_into_the_text() -> None:
+    text = "Năm 2021, huyện Cẩm Xuyên thu ngân sách đạt 520 tỷ đồng."
+    doc = Document(Article("t", "2022-01", "", text))
+    obs = extract_indicators(doc, extract_localities(doc))[0]
+    assert doc.text[obs.evidence.start : obs.evidence.end].endswith("520 tỷ đồng")
+    assert obs.evidence.sentence in doc.text
+
+
+@needs_shared
+@pytest.mark.parametrize(("split", "floor"), [("seeds", 0.85), ("real", 0.75)])
+def test_dev_score(split: str, floor: float) -> None:
+    path = Path(__file__).resolve().parents[1] / "bench" / "indicator_dev.py"
+    spec = importlib.util.spec_from_file_location("indicator_dev", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    result = module.score(split, SHARED)
+    assert result["f1"] >= floor, result
+
+
+@needs_shared
+def test_seed_000_budget_fact() -> None:
+    paths = sorted((SHARED / "corpus" / "seeds").glob("000_*.txt"))
+    article = next(read_corpus(paths))
+    doc = Document(article)
+    found = extract_indicators(doc, extract_localities(doc))
+    obs = _one(found, 520e9)
+    assert (obs.unit, obs.year, obs.status, obs.locality.name) == (
+        "VND", 2021, "actual", "Cẩm Xuyên"
+    )

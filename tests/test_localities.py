@@ -1,0 +1,92 @@
+from kg.extract.localities import LocalityIndex, extract_localities, focus_locality
+from kg.gazetteer import gazetteer
+from kg.model import Article
+from kg.text import Document
+
+
+def _names(text: str, date: str = "2022-01") -> set[tuple[str, str, str]]:
+    mentions = extract_localities(Document(Article("t", date, "", text)))
+    return {
+        (m.locality.name, m.locality.level, m.locality.parent.name if m.locality.parent else "")
+        for m in mentions
+    }
+
+
+def test_gazetteer_has_pre_2025_units_with_codes() -> None:
+    (ky_anh_huyen, ky_anh_thi_xa) = sorted(
+        gazetteer().lookup("Kỳ Anh", "district"), key=lambda x: x.unit
+    )
+    assert (ky_anh_huyen.unit, ky_anh_huyen.code, ky_anh_huyen.parent.name) == (
+        "huyện",
+        "447",
+        "Hà Tĩnh",
+    )
+    assert ky_anh_thi_xa.unit == "thị xã"
+    assert gazetteer().province("Thanh Hoá").code == "38"  # old tone placement
+
+
+def test_district_with_province_in_brackets() -> None:
+    found = _names("huyện Cẩm Xuyên (Hà Tĩnh) đã giành nhiều kết quả toàn diện.")
+    assert found == {("Cẩm Xuyên", "district", "Hà Tĩnh"), ("Hà Tĩnh", "province", "")}
+
+
+def test_unit_word_resolves_kỳ_anh_huyện_not_thị_xã() -> None:
+    mentions = extract_localities(
+        Document(
+            Article(
+                "t",
+                "2024-01",
+                "",
+                "Đến nay, huyện Kỳ Anh đã có 20/20 xã đạt chuẩn NTM; "
+                "xã Kỳ Châu đạt chuẩn NTM kiểu mẫu.",
+            )
+        )
+    )
+    ky_anh = next(m.locality for m in mentions if m.locality.name == "Kỳ Anh")
+    assert (ky_anh.unit, ky_anh.code) == ("huyện", "447")
+    ky_chau = next(m.locality for m in mentions if m.locality.name == "Kỳ Châu")
+    assert (ky_chau.level, ky_chau.parent.name) == ("commune", "Kỳ Anh")
+
+
+def test_district_implies_its_province_when_the_article_never_names_it() -> None:
+    found = _names("Chiều 29-6, Ban Chấp hành Đảng bộ huyện Hà Trung tổ chức hội nghị sơ kết.")
+    assert found == {("Hà Trung", "district", "Thanh Hóa"), ("Thanh Hóa", "province", "")}
+
+
+def test_list_after_one_unit_word_and_upgraded_commune() -> None:
+    found = _names("tại hai xã Nghi Tiến, Nghi Yên, huyện Nghi Lộc, tỉnh Nghệ An")
+    assert ("Nghi Yên", "commune", "Nghi Lộc") in found
+    assert ("Nghi Tiến", "commune", "Nghi Lộc") in found
+    # Kỳ Đồng has been a thị trấn since 2020; the article still says "xã".
+    assert ("Kỳ Đồng", "commune", "Kỳ Anh") in _names(
+        "huyện Kỳ Anh; xã Kỳ Đồng đã hoàn thành các tiêu chí"
+    )
+
+
+def test_hcm_abbreviations_and_numbered_districts() -> None:
+    found = _names("sáp nhập 3 quận (quận 2, quận 9 và quận Thủ Đức) của TPHCM")
+    assert {
+        ("Hồ Chí Minh", "province", ""),
+        ("Quận 2", "district", "Hồ Chí Minh"),
+        ("Quận 9", "district", "Hồ Chí Minh"),
+        ("Thủ Đức", "district", "Hồ Chí Minh"),
+    } <= found
+
+
+def test_person_and_thought_are_not_places() -> None:
+    found = _names("học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh tại Hà Tĩnh")
+    assert found == {("Hà Tĩnh", "province", "")}
+
+
+def test_focus_and_nearest_unit_for_unnamed_bodies() -> None:
+    doc = Document(
+        Article(
+            "t", "2022-01", "", "Sáng 5/1, Huyện ủy Cẩm Xuyên tổ chức hội nghị. Tỉnh ủy chỉ đạo."
+        )
+    )
+    mentions = extract_localities(doc)
+    assert focus_locality(mentions).name == "Cẩm Xuyên"
+    index = LocalityIndex(mentions, doc.sentences)
+    second = doc.sentences[1].start
+    assert index.nearest("province", second).name == "Hà Tĩnh"
+    assert index.nearest("district", second).name == "Cẩm Xuyên"

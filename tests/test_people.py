@@ -1,0 +1,105 @@
+"""People and posts from sentences of the seed and real articles."""
+
+from tests.conftest import facts_of
+
+
+def _posts(text: str, date: str = "2022-01") -> set[tuple[str, str, str, str]]:
+    facts = facts_of(text, date)
+    return {
+        (
+            p.person.name,
+            p.role,
+            p.body.name if p.body else "",
+            p.body.locality.name if p.body and p.body.locality else "",
+        )
+        for p in facts.posts
+    }
+
+
+def test_place_glued_before_the_name_is_split_off() -> None:
+    posts = _posts(
+        "Huyện Cẩm Xuyên (Hà Tĩnh). Phó Bí thư Thường trực Huyện ủy Cẩm Xuyên Hà Thị Việt Ánh "
+        "trình bày báo cáo."
+    )
+    assert ("Hà Thị Việt Ánh", "Phó Bí thư Thường trực", "Huyện ủy Cẩm Xuyên", "Cẩm Xuyên") in posts
+
+
+def test_post_resolved_to_the_article_province() -> None:
+    posts = _posts(
+        "huyện Kỳ Anh (Hà Tĩnh). Chiều 6/1, Bí thư Tỉnh ủy Hoàng Trung Dũng tham dự.", "2024-01"
+    )
+    assert posts == {("Hoàng Trung Dũng", "Bí thư", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh")}
+
+
+def test_rank_is_kept_apart_and_joined_posts_are_split() -> None:
+    facts = facts_of(
+        "huyện Kỳ Anh (Hà Tĩnh). Bí thư Tỉnh ủy Hoàng Trung Dũng, Đại tá Nguyễn Hồng Phong - "
+        "Ủy viên BTV Tỉnh ủy, Giám đốc Công an tỉnh; lãnh đạo các sở, ban, ngành tham dự.",
+        "2024-01",
+    )
+    phong = next(p for p in facts.people if p.name == "Nguyễn Hồng Phong")
+    assert phong.rank == "Đại tá"
+    posts = {(p.role, p.body.name) for p in facts.posts if p.person.name == "Nguyễn Hồng Phong"}
+    assert posts == {
+        ("Ủy viên", "Ban Thường vụ Tỉnh ủy Hà Tĩnh"),
+        ("Giám đốc", "Công an tỉnh Hà Tĩnh"),
+    }
+
+
+def test_two_posts_before_a_name_share_the_district() -> None:
+    posts = _posts(
+        "Chiều 29-6, Ban Chấp hành Đảng bộ huyện Hà Trung tổ chức hội nghị. Đồng chí Nguyễn Văn "
+        "Tuấn, Phó Bí thư Huyện ủy, Chủ tịch HĐND huyện trình bày báo cáo.",
+        "2023-06",
+    )
+    assert posts == {
+        ("Nguyễn Văn Tuấn", "Phó Bí thư", "Huyện ủy Hà Trung", "Hà Trung"),
+        ("Nguyễn Văn Tuấn", "Chủ tịch", "HĐND huyện Hà Trung", "Hà Trung"),
+    }
+
+
+def test_national_bodies_have_no_locality() -> None:
+    posts = _posts("Ủy viên BCH Trung ương Đảng - Bí thư Tỉnh ủy Hà Tĩnh Hoàng Trung Dũng chủ trì.")
+    assert ("Hoàng Trung Dũng", "Ủy viên", "Ban Chấp hành Trung ương Đảng", "") in posts
+    assert ("Hoàng Trung Dũng", "Bí thư", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh") in posts
+
+
+def test_appointment_verb_gives_the_post_to_every_name_of_the_list() -> None:
+    posts = _posts(
+        "Đại hội Đảng bộ tỉnh Phú Thọ. Các ông Bùi Minh Châu, Nguyễn Hữu Đông được bầu giữ chức "
+        "Phó bí thư Tỉnh uỷ; ông Đinh Công Thực được bầu làm Chủ nhiệm Uỷ ban Kiểm tra Tỉnh uỷ.",
+        "",
+    )
+    assert ("Bùi Minh Châu", "Phó Bí thư", "Tỉnh ủy Phú Thọ", "Phú Thọ") in posts
+    assert ("Nguyễn Hữu Đông", "Phó Bí thư", "Tỉnh ủy Phú Thọ", "Phú Thọ") in posts
+    assert ("Đinh Công Thực", "Chủ nhiệm", "Ủy ban Kiểm tra Tỉnh ủy Phú Thọ", "Phú Thọ") in posts
+
+
+def test_former_posts_through_a_short_reference() -> None:
+    facts = facts_of(
+        "Ông Đoàn Hồng Phong được bầu làm Bí thư Tỉnh uỷ Nam Định. Ông Phong từng giữ các chức "
+        "vụ: Phó giám đốc, Giám đốc Sở Tài chính Nam Định; Bí thư Huyện uỷ Ý Yên.",
+        "",
+    )
+    former = {(p.role, p.body.name) for p in facts.posts if p.former}
+    assert former == {
+        ("Phó Giám đốc", "Sở Tài chính tỉnh Nam Định"),
+        ("Giám đốc", "Sở Tài chính tỉnh Nam Định"),
+        ("Bí thư", "Huyện ủy Ý Yên"),
+    }
+    assert [p.name for p in facts.people] == ["Đoàn Hồng Phong"]
+
+
+def test_title_after_the_name_and_ministries() -> None:
+    posts = _posts(
+        "Theo thông tin từ ông Đặng Tất Thắng – Phó Tổng giám đốc Tập đoàn FLC. "
+        "Thứ trưởng Bộ Tư pháp Đặng Hoàng Oanh kết luận.",
+        "2020-10-01",
+    )
+    assert ("Đặng Tất Thắng", "Phó Tổng giám đốc", "Tập đoàn FLC", "") in posts
+    assert ("Đặng Hoàng Oanh", "Thứ trưởng", "Bộ Tư pháp", "") in posts
+
+
+def test_byline_and_historic_names_are_not_people() -> None:
+    facts = facts_of("Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.")
+    assert facts.people == []
