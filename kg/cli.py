@@ -58,7 +58,7 @@ err = _Lazy(stderr=True)
 StoreOption = Annotated[
     Path | None,
     typer.Option("--store", envvar=ENV_VAR, show_envvar=True,
-                 help="Store folder [default: ./kg-store]."),
+                 help="Store folder (default: ./kg-store)."),
 ]
 
 
