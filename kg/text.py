@@ -48,6 +48,58 @@ LOWER = _letters(str.islower)
 TITLE_WORD = rf"[{UPPER}][{LOWER}]*"
 
 
+def _first_chars(items: list) -> set[str] | None:
+    """The characters a match of parsed regex ``items`` can start with (None: can't tell)."""
+    from re import _constants as c
+
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the first character comes after it
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN:
+            chars: set[str] = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars.add(chr(a))
+                elif o is c.RANGE and a[1] - a[0] < 4096:
+                    chars.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None
+            return chars
+        if op is c.BRANCH:
+            found: set[str] = set()
+            for branch in av[1]:
+                first = _first_chars(branch)
+                if first is None:
+                    return None
+                found |= first
+            return found
+        if op is c.SUBPATTERN and not av[1] and not av[2]:
+            return _first_chars(av[3])
+        return None
+    return None
+
+
+def prefiltered(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled with a look-ahead for the characters its matches start with.
+
+    The matches are the same; the engine rejects most positions with one class test instead
+    of trying every branch (and every look-behind) there. Patterns whose first character
+    cannot be told (an optional start, a negated class) are compiled as they are.
+    """
+    try:
+        from re import _parser
+
+        first = _first_chars(list(_parser.parse(pattern, flags)))
+    except Exception:  # noqa: BLE001 - a private module: fall back to the plain pattern
+        first = None
+    if not first:
+        return re.compile(pattern, flags)
+    chars = "".join(re.escape(ch) for ch in sorted(first))
+    return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
+
+
 def normalize(text: str) -> str:
     """NFC, unified line ends, non-breaking spaces as spaces."""
     text = unicodedata.normalize("NFC", text)

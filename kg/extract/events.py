@@ -22,7 +22,7 @@ from kg.extract.dates import reference_years
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
-from kg.text import LOWER, UPPER, Document, Sentence
+from kg.text import LOWER, UPPER, Document, Sentence, prefiltered
 
 _TABLE = load_patterns("events")
 _END = rf"(?![{LOWER}{UPPER}])"
@@ -38,26 +38,26 @@ class KindEntry:
 
 KINDS = [
     KindEntry(
-        re.compile(rf"{_START}(?:{k['pattern']}){_END}", re.IGNORECASE),
+        prefiltered(rf"{_START}(?:{k['pattern']}){_END}", re.IGNORECASE),
         k["kind"],
         k.get("subtype", ""),
     )
     for k in _TABLE["kinds"]
 ]
 SUBTYPES = [
-    (w, re.compile(rf"{_START}{re.escape(w)}{_END}", re.IGNORECASE))
+    (w, prefiltered(rf"{_START}{re.escape(w)}{_END}", re.IGNORECASE))
     for w in _TABLE["subtypes"]["words"]
 ]
 _DAY_PARTS = "|".join(
     re.escape(w) for w in sorted(_TABLE["time"]["day_parts"], key=len, reverse=True)
 )
 # "Sáng 5/1", "Chiều 29-6", "Sáng nay (19/1)", "Sáng ngày 18/9/2017", "ngày 4 đến 6-7".
-_WHEN = re.compile(
+_WHEN = prefiltered(
     rf"{_START}(?:{_DAY_PARTS})(?: ngày)?\s*\(?\s*(?P<day>\d{{1,2}})(?: đến \d{{1,2}})?"
     rf"[/-](?P<month>\d{{1,2}})(?:[/-](?P<year>\d{{4}}))?(?![\d/-])",
     re.IGNORECASE,
 )
-_HELD = re.compile(
+_HELD = prefiltered(
     rf"{_START}(?:tổ chức|khai mạc|diễn ra|đã họp|họp|bế mạc|có buổi|đến thăm và làm việc)"
     rf"{_END}",
     re.IGNORECASE,
@@ -76,12 +76,13 @@ CUES = [
     for role, cues in _TABLE["roles"].items()
     for cue in cues
 ]
-# All cues in one pattern, longest first, each in a group named after its position in CUES.
-_ALL_CUES = re.compile(
-    "|".join(
-        f"(?P<c{i}>{cue.pattern.pattern})"
+# All cues in one pattern, longest first, each in a group named after its position in CUES
+# (the look-behind they all start with is tested once, before the branches).
+_ALL_CUES = prefiltered(
+    _START + "(?:" + "|".join(
+        f"(?P<c{i}>{cue.pattern.pattern.removeprefix(_START)})"
         for i, cue in sorted(enumerate(CUES), key=lambda ic: -len(ic[1].pattern.pattern))
-    ),
+    ) + ")",
     re.IGNORECASE,
 )
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
@@ -156,18 +156,54 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     return found
 
 
-@lru_cache(maxsize=256)
-def _district_pattern(provinces: frozenset[str]) -> re.Pattern[str] | None:
-    gaz = gazetteer()
-    names = {
-        loc.name
-        for bucket in gaz.by_name["district"].values()
-        for loc in bucket
-        if loc.province.name in provinces and not loc.name[-1].isdigit()
-    }
+class _NameScanner:
+    """Finds the names of a set, as ``(?<![\\w.])(?:longest|...|shortest)(?![\\w])`` would
+    (leftmost, then longest, not overlapping), without compiling a pattern per set."""
+
+    _START = re.compile(r"(?<![\w.])\S")
+
+    def __init__(self, names: set[str]) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for name in sorted(names, key=lambda n: (-len(n), n)):
+            self.by_first.setdefault(name[0], []).append(name)
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        end = 0
+        by_first, size = self.by_first, len(text)
+        for start_match in self._START.finditer(text):
+            pos = start_match.start()
+            bucket = by_first.get(text[pos])
+            if bucket is None or pos < end:
+                continue
+            for name in bucket:
+                stop = pos + len(name)
+                if text.startswith(name, pos) and (
+                    stop == size or not (text[stop].isalnum() or text[stop] == "_")
+                ):
+                    found.append((pos, stop, name))
+                    end = stop
+                    break
+        return found
+
+
+@cache
+def _districts_by_province() -> dict[str, frozenset[str]]:
+    names: dict[str, set[str]] = {}
+    for bucket in gazetteer().by_name["district"].values():
+        for loc in bucket:
+            if not loc.name[-1].isdigit():
+                names.setdefault(loc.province.name, set()).add(loc.name)
+    return {province: frozenset(found) for province, found in names.items()}
+
+
+@lru_cache(maxsize=1024)
+def _district_pattern(provinces: frozenset[str]) -> _NameScanner | None:
+    table = _districts_by_province()
+    names = set().union(*(table.get(p, ()) for p in provinces))
     if not names:
         return None
-    return re.compile(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])")
+    return _NameScanner(names)
 
 
 def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
@@ -178,16 +214,16 @@ def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[
     found: list[_Candidate] = []
     for sentence in doc.sentences:
         folded = doc.folded_sentence(sentence)
-        for match in pattern.finditer(folded):
-            if _inside_longer_name(folded, match.start(), match.end()):
+        for start, end, name in pattern.finditer(folded):
+            if _inside_longer_name(folded, start, end):
                 continue
             options = [
                 loc
-                for loc in gaz.lookup(match.group(0), "district")
+                for loc in gaz.lookup(name, "district")
                 if loc.province.name in provinces
             ]
-            start = sentence.start + match.start()
-            found.append(_Candidate(sentence, start, start + len(match.group(0)), options, 0.7))
+            found.append(_Candidate(sentence, sentence.start + start, sentence.start + end,
+                                    options, 0.7))
     return found
 
 
