@@ -44,6 +44,12 @@ KINDS = [
     )
     for k in _TABLE["kinds"]
 ]
+# All kinds in one pattern, in table order: the leftmost match, and at one position the first
+# kind, is the kind ``min`` over every kind's matches would choose.
+_ANY_KIND = prefiltered(
+    "|".join(f"(?P<k{i}>{entry.pattern.pattern})" for i, entry in enumerate(KINDS)),
+    re.IGNORECASE,
+)
 SUBTYPES = [
     (w, prefiltered(rf"{_START}{re.escape(w)}{_END}", re.IGNORECASE))
     for w in _TABLE["subtypes"]["words"]
@@ -132,14 +138,14 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
     anchors: list[Anchor] = []
     for sentence in doc.sentences:
         folded = doc.folded_sentence(sentence)
-        kinds = [(m.start(), entry) for entry in KINDS for m in entry.pattern.finditer(folded)]
-        if not kinds:
+        first = _ANY_KIND.search(folded)
+        if first is None:
             continue
+        entry = next(KINDS[i] for i in range(len(KINDS)) if first.start(f"k{i}") != -1)
         when = _WHEN.search(folded)
         held = _HELD.search(folded)
         if when is None and (held is None or anchors):
             continue
-        _, entry = min(kinds, key=lambda k: k[0])
         date = resolve_date(when, doc.article, year) if when else (str(year) if year else "")
         if anchors and anchors[-1].date == date:
             continue  # the same event told again

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
 from kg.model import ArticleFacts, Locality, LocalityMention
-from kg.text import TITLE_WORD, Document, Sentence
+from kg.text import TITLE_WORD, Document, Sentence, prefiltered
 
 _TABLE = load_patterns("localities")
 # unit word (lower case, modern spelling) -> (levels it can name, gazetteer unit types)
@@ -41,10 +41,10 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_UNIT_MENTION = re.compile(
+_UNIT_MENTION = prefiltered(
     rf"(?<![\wđ])(?P<unit>{_alternation(list(UNIT_WORDS))})\.?\s+(?P<name>{_NAME})", re.IGNORECASE
 )
-_COMMITTEE_MENTION = re.compile(
+_COMMITTEE_MENTION = prefiltered(
     rf"(?<![\wđ])(?P<unit>{_alternation(list(COMMITTEE_WORDS))})\s+(?P<name>{_NAME})",
     re.IGNORECASE,
 )
@@ -160,18 +160,18 @@ class _NameScanner:
     """Finds the names of a set, as ``(?<![\\w.])(?:longest|...|shortest)(?![\\w])`` would
     (leftmost, then longest, not overlapping), without compiling a pattern per set."""
 
-    _START = re.compile(r"(?<![\w.])\S")
-
     def __init__(self, names: set[str]) -> None:
         self.by_first: dict[str, list[str]] = {}
         for name in sorted(names, key=lambda n: (-len(n), n)):
             self.by_first.setdefault(name[0], []).append(name)
+        chars = "".join(re.escape(ch) for ch in sorted(self.by_first))
+        self._start = re.compile(rf"(?=[{chars}])(?<![\w.])")
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         end = 0
         by_first, size = self.by_first, len(text)
-        for start_match in self._START.finditer(text):
+        for start_match in self._start.finditer(text):
             pos = start_match.start()
             bucket = by_first.get(text[pos])
             if bucket is None or pos < end:
@@ -235,7 +235,7 @@ def _bare_pattern() -> re.Pattern[str]:
         gaz = gazetteer()
         names = {loc.name for bucket in gaz.by_name["province"].values() for loc in bucket}
         names |= set(_TABLE["province_aliases"])
-        _BARE.append(re.compile(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])"))
+        _BARE.append(prefiltered(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])"))
     return _BARE[0]
 
 

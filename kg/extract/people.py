@@ -23,7 +23,7 @@ from kg.extract.bodies import parse_body, secretary_body
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import gazetteer, load_patterns
 from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
-from kg.text import LOWER, UPPER, Document, Sentence, fold, match_key
+from kg.text import LOWER, UPPER, Document, Sentence, fold, match_key, prefiltered
 
 _TABLE = load_patterns("people")
 
@@ -67,7 +67,7 @@ _APPOINTMENT = re.compile(
 _FORMER_APPOINTMENT = re.compile(rf"\s*(?:{_words(_TABLE['appointments']['former_verbs'])}):?\s+")
 
 _WORD = rf"[{UPPER}][{LOWER}]*"
-_RUN = re.compile(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
+_RUN = prefiltered(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
 # Between posts of one chain: ", ", " - ", " kiêm ", "; ", " rồi ".
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
