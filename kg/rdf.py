@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
+from kg import namespace as _ns
 from kg.model import (
     Article,
     ArticleFacts,
@@ -32,7 +33,7 @@ from kg.model import (
     Person,
     PostHolding,
 )
-from kg.namespace import DCTERMS, FOAF, KG, ORG, PREFIXES, PROV, QB, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.namespace import PREFIXES
 from kg.resolve import (
     resolve_article,
     resolve_body,
@@ -44,6 +45,25 @@ from kg.resolve import (
 )
 
 log = logging.getLogger(__name__)
+
+
+class _Terms:
+    """A namespace whose terms are looked up once (rdflib's ``DefinedNamespace`` checks every
+    attribute access against the ontology; the emitter makes hundreds per article)."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str):
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+DCTERMS, FOAF, KG, ORG, PROV, QB, RDF, RDFS, SCHEMA, SKOS, XSD = (
+    _Terms(getattr(_ns, name)) for name in
+    ("DCTERMS", "FOAF", "KG", "ORG", "PROV", "QB", "RDF", "RDFS", "SCHEMA", "SKOS", "XSD")
+)
 
 LEVEL_CLASS = {"province": KG.Province, "district": KG.District, "commune": KG.Commune}
 BODY_CLASS = {

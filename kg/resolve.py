@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from kg.model import Article, Body, Locality, Person
@@ -26,6 +27,7 @@ from kg.namespace import ID_IRI
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """ASCII-folded, lower-case, hyphen-joined: "Hoàng Trung Dũng" -> "hoang-trung-dung"."""
     text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
@@ -35,6 +37,7 @@ def slug(text: str) -> str:
     return _NON_WORD.sub("-", ascii_text.lower()).strip("-")
 
 
+@lru_cache(maxsize=65536)
 def _segment(text: str) -> str:
     """A path segment that is safe in an IRI, for identifiers we did not choose."""
     return quote(text, safe="-._~")

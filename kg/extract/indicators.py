@@ -171,7 +171,7 @@ def extract_indicators(
 
 
 def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[IndicatorObservation]:
-    if not any(ch.isdigit() for ch in low) and not any(
+    if not any(map(str.isdigit, low)) and not any(
         w in low for w in ("hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ", "mười ")
     ):
         return []
