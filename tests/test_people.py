@@ -103,3 +103,15 @@ def test_title_after_the_name_and_ministries() -> None:
 def test_byline_and_historic_names_are_not_people() -> None:
     facts = facts_of("Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.")
     assert facts.people == []
+
+
+def test_ban_bi_thu_is_a_body_not_a_secretary() -> None:
+    posts = _posts(
+        "Theo quyết định của Ban Bí thư, Thứ trưởng Bộ Xây dựng Đỗ Đức Duy giữ chức Phó Bí thư "
+        "Tỉnh ủy Yên Bái.",
+        "2016-02",
+    )
+    assert posts == {
+        ("Đỗ Đức Duy", "Thứ trưởng", "Bộ Xây dựng", ""),
+        ("Đỗ Đức Duy", "Phó Bí thư", "Tỉnh ủy Yên Bái", "Yên Bái"),
+    }

@@ -72,6 +72,7 @@ _RUN = re.compile(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
+_INSIDE_BODY = re.compile(r"(?:Ban|ban) $")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 # What may stand between names of one list: ", ", " và ", "ông", a bracketed title.
 _LIST_GAP = re.compile(
@@ -285,6 +286,8 @@ def _left_chain(
     for role_start in _ANY_ROLE.finditer(folded, floor, tail_end):
         if role_start.start() > floor and folded[role_start.start() - 1] not in ' (,;:-–"“':
             continue
+        if _INSIDE_BODY.search(folded, max(0, role_start.start() - 8), role_start.start()):
+            continue  # "Ban Bí thư" is a body, not a secretary
         posts, end = parse_chain(folded, role_start.start(), tail_end, index, at)
         if posts and folded[end:tail_end].strip(" ,-–") == "":
             return posts
