@@ -115,3 +115,8 @@ def test_ban_bi_thu_is_a_body_not_a_secretary() -> None:
         ("Đỗ Đức Duy", "Thứ trưởng", "Bộ Xây dựng", ""),
         ("Đỗ Đức Duy", "Phó Bí thư", "Tỉnh ủy Yên Bái", "Yên Bái"),
     }
+
+
+def test_lower_case_so_with_a_glued_province() -> None:
+    posts = _posts("Giám đốc sở TN & MT Thanh Hoá Đào Trọng Quy trả lời chất vấn.", "2016-07")
+    assert posts == {("Đào Trọng Quy", "Giám đốc", "Sở TN & MT tỉnh Thanh Hóa", "Thanh Hóa")}
