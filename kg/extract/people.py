@@ -44,7 +44,9 @@ def _words(words: list[str]) -> str:
 _END = rf"(?![{LOWER}{UPPER}])"
 ROLES = [
     RoleEntry(
-        re.compile(rf"(?:{spec['pattern']}){_END}"),
+        # Titles are often written in lower case mid-sentence ("bí thư Huyện uỷ", "phó
+        # chủ tịch UBND huyện"): the first letter's case says nothing.
+        re.compile(rf"(?:{spec['pattern']}){_END}", re.IGNORECASE),
         spec["role"],
         spec.get("body_prefix", ""),
         spec.get("default_body", ""),
@@ -52,7 +54,9 @@ ROLES = [
     )
     for spec in _TABLE["roles"]
 ]
-_ANY_ROLE = re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES))
+_ANY_ROLE = re.compile(
+    "|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE
+)
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
 _RANK = re.compile(rf"(?:{_words(_TABLE['ranks']['words'])}){_END}")
