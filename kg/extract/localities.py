@@ -95,7 +95,9 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
                 names += [
                     (m.start("name"), m.group("name")) for m in _list_tail(folded, match.end())
                 ]
-                for offset, name in names:
+                for i, (offset, name) in enumerate(names):
+                    if i and gaz.lookup(name, "province"):
+                        break  # "huyện Thái Thụy, Thái Bình": the list ends at the province
                     hit = _longest_known(name, unit, levels, units, gaz)
                     if hit is None:
                         break
@@ -192,7 +194,8 @@ def _districts_by_province() -> dict[str, frozenset[str]]:
     names: dict[str, set[str]] = {}
     for bucket in gazetteer().by_name["district"].values():
         for loc in bucket:
-            if not loc.name[-1].isdigit():
+            if not loc.name[-1].isdigit() and not gazetteer().lookup(loc.name, "province"):
+                # bare "Thái Bình" is the province
                 names.setdefault(loc.province.name, set()).add(loc.name)
     return {province: frozenset(found) for province, found in names.items()}
 
