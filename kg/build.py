@@ -7,9 +7,11 @@ saying why; the rest of the corpus is still built.
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from kg.model import Article
 from kg.namespace import KG, ORG, RDF
 from kg.rdf import article_quads, to_nquads
 from kg.reader import READERS, ReadError, read_corpus
+from kg.resolve import resolve_article
 from kg.store import open_store, replace_graphs, store_path
 
 # What the summary counts: label -> class whose instances are counted.
@@ -32,6 +35,8 @@ COUNTED = {
 }
 BATCH_ARTICLES = 200  # articles per bulk load
 BATCH_BYTES = 64_000_000
+CHUNK_ARTICLES = 8  # articles per task sent to a worker process
+WINDOW = 4  # chunks in flight per worker
 
 Progress = Callable[[int, int | None, str], None]  # (done, total or None, what was done)
 
@@ -81,7 +86,8 @@ class _Result:
     source: str
     nquads: bytes = b""
     quads: int = 0
-    instances: dict[str, set[str]] = field(default_factory=dict)
+    instances: dict[str, set[int]] = field(default_factory=dict)  # digests, see _instances
+    own: dict[str, int] = field(default_factory=dict)  # the article's own instances
     error: str = ""
 
 
@@ -104,18 +110,32 @@ def process_article(article: Article) -> _Result:
         return result
     result.nquads = to_nquads(quads)
     result.quads = len(quads)
-    result.instances = _instances(quads)
+    result.instances, result.own = _instances(quads, resolve_article(article))
     return result
 
 
-def _instances(quads: list[Quad]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {label: set() for label in COUNTED}
+def _instances(quads: list[Quad], article_iri: str = "") -> tuple[dict[str, set[int]],
+                                                                  dict[str, int]]:
+    """Instances of the counted classes: shared nodes (people, bodies, localities) as 64-bit
+    digests of their IRIs, to be told apart across articles in little memory; the article's
+    own nodes (events, indicators: IRIs under the article's) only counted."""
+    found: dict[str, set[int]] = {label: set() for label in COUNTED}
+    own: dict[str, set[str]] = {label: set() for label in COUNTED}
+    prefix = article_iri + "/" if article_iri else None
     for quad in quads:
         if quad.predicate.value == _TYPE and isinstance(quad.object, NamedNode):
             label = _COUNTED_BY_CLASS.get(quad.object.value)
             if label is not None:
-                found[label].add(quad.subject.value)
-    return found
+                iri = quad.subject.value
+                if prefix is not None and iri.startswith(prefix):
+                    own[label].add(iri)
+                else:
+                    found[label].add(_digest(iri))
+    return found, {label: len(iris) for label, iris in own.items()}
+
+
+def _digest(iri: str) -> int:
+    return int.from_bytes(hashlib.blake2b(iri.encode(), digest_size=8).digest(), "little")
 
 
 def input_problems(paths: Iterable[str | Path]) -> list[Failure]:
@@ -170,7 +190,8 @@ def build(
     total = count_files(readable)
     store = open_store(summary.store)
     seen: dict[str, str] = {}
-    instances: dict[str, set[str]] = {label: set() for label in COUNTED}
+    instances: dict[str, set[int]] = {label: set() for label in COUNTED}
+    own: dict[str, int] = dict.fromkeys(COUNTED, 0)
     batch: list[tuple[str, bytes]] = []
     batch_bytes = 0
     done = 0
@@ -202,6 +223,8 @@ def build(
                 summary.triples += item.quads
                 for label, iris in item.instances.items():
                     instances[label] |= iris
+                for label, count in item.own.items():
+                    own[label] += count
                 if len(batch) >= BATCH_ARTICLES or batch_bytes >= BATCH_BYTES:
                     flush()
             if progress:
@@ -211,7 +234,7 @@ def build(
     finally:
         store = None  # release the on-disk lock now, not at garbage collection
     for label, iris in instances.items():
-        setattr(summary, label, len(iris))
+        setattr(summary, label, len(iris) + own[label])
     return summary
 
 
@@ -228,16 +251,38 @@ def _results(items: Iterable[Article | ReadError], jobs: int,
                 yield process_article(item)
         return
     workers = jobs if jobs > 1 else (os.cpu_count() or 1)
-    articles: list[Article] = []
-    for item in items:
-        if isinstance(item, ReadError):
-            failure = Failure(item.path, item.reason)
-            failures.append(failure)
-            yield failure
-        else:
-            articles.append(item)
+    # Streaming: articles go to the workers in chunks, at most WINDOW chunks per worker in
+    # flight, and results come back in corpus order; memory does not grow with the corpus.
+    pending: deque[Future | Failure] = deque()
+    chunk: list[Article] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process_article, articles, chunksize=4)
+        for item in items:
+            if isinstance(item, ReadError):
+                if chunk:
+                    pending.append(pool.submit(process_articles, chunk))
+                    chunk = []
+                failure = Failure(item.path, item.reason)
+                failures.append(failure)
+                pending.append(failure)
+            else:
+                chunk.append(item)
+                if len(chunk) >= CHUNK_ARTICLES:
+                    pending.append(pool.submit(process_articles, chunk))
+                    chunk = []
+            while len(pending) > workers * WINDOW:
+                yield from _done(pending.popleft())
+        if chunk:
+            pending.append(pool.submit(process_articles, chunk))
+        while pending:
+            yield from _done(pending.popleft())
+
+
+def process_articles(articles: list[Article]) -> list[_Result]:
+    return [process_article(article) for article in articles]
+
+
+def _done(entry: Future | Failure) -> list[_Result] | list[Failure]:
+    return [entry] if isinstance(entry, Failure) else entry.result()
 
 
 def score_corpus(gold_dir: str | Path, articles: Iterable[str | Path],

@@ -12,8 +12,16 @@ from typing import Annotated
 import typer
 from pyoxigraph import NamedNode
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from kg import queries as kg_queries
 from kg.build import BuildSummary, build, score_corpus
@@ -97,13 +105,20 @@ def _open(store: Path | None):
 # --------------------------------------------------------------------------- build
 
 
+class _RateColumn(ProgressColumn):
+    """Articles per second, over the last half minute."""
+
+    def render(self, task) -> Text:
+        return Text(f"{task.speed or 0:,.0f} articles/s", style="progress.data.speed")
+
+
 @app.command("build")
 def build_command(
     paths: Annotated[list[Path], typer.Argument(
         help="Article files or folders (.txt, .jsonl, .html).")],
     store: StoreOption = None,
     jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", help="Worker processes for extraction (0 = one per core).")] = 1,
+        "--jobs", "-j", help="Worker processes for extraction (0 = one per core).")] = 0,
 ) -> None:
     """Read articles, extract their facts and load them into the store.
 
@@ -114,7 +129,8 @@ def build_command(
     """
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(),
-        MofNCompleteColumn(), TimeElapsedColumn(), console=err.get(), transient=True,
+        MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(), console=err.get(),
+        transient=True,
     ) as bar:
         task = bar.add_task("building", total=None)
 
