@@ -36,7 +36,7 @@ COUNTED = {
 BATCH_ARTICLES = 200  # articles per bulk load
 BATCH_BYTES = 64_000_000
 CHUNK_ARTICLES = 8  # articles per task sent to a worker process
-WINDOW = 4  # chunks in flight per worker
+WINDOW = 16  # chunks in flight per worker: enough to go on while a batch is loaded
 
 Progress = Callable[[int, int | None, str], None]  # (done, total or None, what was done)
 
