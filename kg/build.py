@@ -223,7 +223,7 @@ def build(
                 since_publish += len(batch)
             batch, batch_bytes = [], 0
             if checkpoint and not strict and since_publish >= checkpoint:
-                writer.publish()
+                writer.publish(final=False)
                 since_publish = 0
 
         def wanted(article: Article) -> bool:
@@ -261,7 +261,9 @@ def build(
                 summary.triples += item.quads
                 for label, iris in item.instances.items():
                     instances[label] |= iris
-                if len(batch) >= BATCH_ARTICLES or batch_bytes >= BATCH_BYTES:
+                if (len(batch) >= BATCH_ARTICLES or batch_bytes >= BATCH_BYTES
+                        or (checkpoint and not strict
+                            and since_publish + len(batch) >= checkpoint)):
                     flush()
             if progress:
                 progress(done, total, item.source)

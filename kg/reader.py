@@ -236,15 +236,28 @@ def vietnamese_score(text: str) -> float | None:
     words = [w for w in re.findall(r"\S+", text[:200_000]) if not w.isascii()]
     words = [w.strip(".,;:!?()[]\"'“”‘’…-–—/%") for w in words]
     words = [w for w in words if w and not w.isascii()]
-    if len(words) < 3 or not any(c in _VIETNAMESE_ONLY or c in _TONES
-                                 for w in words for c in unicodedata.normalize("NFD", w)):
-        return None
-    good = 0
-    for word in words:
-        tones = sum(1 for c in unicodedata.normalize("NFD", word) if c in _TONES)
-        if word.isalpha() and tones <= 1 and not any(c in _TONES for c in word):
-            good += 1
+    if len(words) < 3 or not any(c in _VIETNAMESE_ONLY or "\u1ea0" <= c <= "\u1ef9"
+                                 for w in words for c in w):
+        return None  # too little to tell, or nothing latin-1 could not say as well
+    good = sum(1 for word in words if is_syllable(word))
     return good / len(words)
+
+
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưy]{1,3}(ng|nh|ch|[cmnpt])?$")
+
+
+def is_syllable(word: str) -> bool:
+    """A plausible Vietnamese syllable: letters only, one case pattern, at most one tone mark,
+    onset + vowels + coda as the language allows."""
+    if not word.isalpha() or not (word.islower() or word.isupper() or word.istitle()):
+        return False
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(1 for c in decomposed if c in _TONES) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    return _SYLLABLE.match(base) is not None
 
 
 def looks_like_html(text: str) -> bool:

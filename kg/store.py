@@ -402,8 +402,10 @@ class Writer:
     def dirty(self) -> bool:
         return self.store is not None
 
-    def publish(self) -> str | None:
-        """Make the pending generation current (flush, close, index, switch HEAD)."""
+    def publish(self, final: bool = True) -> str | None:
+        """Make the pending generation current (flush, close, index, switch HEAD).
+
+        ``final`` also compacts the database (slower to publish, faster to read)."""
         if self.store is None:
             if self.head is None:
                 self._open_pending()  # an empty first build still makes an (empty) store
@@ -413,7 +415,8 @@ class Writer:
         store = self.store
         try:
             store.flush()
-            store.optimize()
+            if final:
+                store.optimize()
         except OSError as exc:
             raise StoreError(f"cannot flush generation {name}: {_one_line(exc)}") from None
         self.store = None
