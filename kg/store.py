@@ -32,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -107,8 +108,20 @@ def writer_pid(where: Path) -> str:
         return ""
 
 
+# Writer locks this process holds (POSIX locks are per process: a second lock in the same
+# process would succeed, and closing any descriptor of the file would drop the lock).
+_HELD: dict[str, int] = {}
+_HELD_LOCK = threading.Lock()
+
+
+def _key(where: Path) -> str:
+    return os.path.realpath(where)
+
+
 def writer_active(where: Path) -> bool:
-    """True when some process holds the writer lock."""
+    """True when some process (this one included) holds the writer lock."""
+    if _key(where) in _HELD:
+        return True
     try:
         fd = os.open(where / WRITER_LOCK, os.O_RDWR)
     except OSError:
@@ -330,24 +343,30 @@ class Writer:
         where = self.where
         if where.exists() and not where.is_dir():
             raise StoreError(f"{where} is a file, not a store folder")
-        try:
-            self._created = not where.exists()
-            where.mkdir(parents=True, exist_ok=True)
-            fd = os.open(where / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {where} for writing: {exc}") from None
-        try:
-            # A POSIX lock: released when this process dies, and not inherited by forked
-            # worker processes (which would keep a killed build's store locked).
-            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno in (errno.EACCES, errno.EAGAIN):
-                raise _busy(where, "writing it (kg build or kg remove)") from None
-            raise StoreError(f"cannot lock the store at {where}: {exc}") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
-        self._lock_fd = fd
+        with _HELD_LOCK:
+            if _key(where) in _HELD:
+                raise _busy(where, "writing it (kg build or kg remove)")
+            try:
+                self._created = not where.exists()
+                where.mkdir(parents=True, exist_ok=True)
+                fd = os.open(where / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise StoreError(f"cannot open the store at {where} for writing: {exc}"
+                                 ) from None
+            try:
+                # A POSIX lock: released when this process dies, and not inherited by forked
+                # worker processes (which would keep a killed build's store locked).
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                os.close(fd)
+                if exc.errno in (errno.EACCES, errno.EAGAIN):
+                    raise _busy(where, "writing it (kg build or kg remove)") from None
+                raise StoreError(f"cannot lock the store at {where}: {exc}") from None
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+            self._lock_fd = fd
+            self._key = _key(where)
+            _HELD[self._key] = fd
         if is_legacy(where):
             self._convert_legacy()
         self.head = current_generation(where)
@@ -357,7 +376,9 @@ class Writer:
     def release(self) -> None:
         self.discard()
         if self._lock_fd is not None:
-            os.close(self._lock_fd)
+            with _HELD_LOCK:
+                _HELD.pop(self._key, None)
+                os.close(self._lock_fd)
             self._lock_fd = None
         if self._created and self.head is None:
             # A first build that published nothing leaves no store behind.

@@ -274,7 +274,7 @@ def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None
     subjects_of: dict[str, set[str]] = defaultdict(set)
     objects_of: dict[str, set[str]] = defaultdict(set)
     nodes: dict[str, object] = {}
-    for q in quads:
+    for q in dict.fromkeys(q.triple for q in quads):  # distinct triples
         s, p, o = q.subject.value, q.predicate.value, q.object
         nodes.setdefault(s, q.subject)
         values[(s, p)].append(o)
