@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from kg.network.data import vi_date
 from kg.network.style import EDGE_COLOURS, EDGE_DASHED, SHAPES, node_colour, node_size
-from kg.network.views import EDGE_KIND_VI, EVIDENCE_SEP, SEP, TYPE_VI
+from kg.network.views import EDGE_KIND_VI, EVIDENCE_SEP, SEP, TYPE_VI, describe
 
 VIS_VERSION = "9.1.2"
 TEMPLATE = Path(__file__).with_name("page.html")
@@ -145,17 +145,6 @@ def page_data(graph: nx.Graph) -> dict:
             "nodes": nodes, "edges": edges}
 
 
-def subtitle(graph: nx.Graph) -> str:
-    """``Kho dữ liệu: out/kg-store · 19 người, 7 sự kiện, 22 liên kết · Lọc: ...``."""
-    counts = Counter(t for _, t in graph.nodes(data="type"))
-    parts = [f"Kho dữ liệu: {graph.graph.get('store') or '?'}"]
-    parts.append(", ".join(f"{n} {TYPE_VI.get(t, t).lower()}" for t, n in counts.items())
-                 + f", {graph.number_of_edges()} liên kết")
-    if graph.graph.get("filters"):
-        parts.append(f"Lọc: {graph.graph['filters']}")
-    return " · ".join(parts)
-
-
 def to_html(graph: nx.Graph) -> str:
     """The page, as one string with every script and style inlined."""
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
@@ -166,7 +155,7 @@ def to_html(graph: nx.Graph) -> str:
     kinds = Counter(e["kind"] for e in data["edges"])
     return template.render(
         title=graph.graph.get("title") or "Mạng lưới",
-        subtitle=subtitle(graph),
+        subtitle=describe(graph),
         vis_js=_inline(js), vis_css=_inline(css),
         data_json=_inline(json.dumps(data, ensure_ascii=False)),
         names=sorted({n["label"] for n in data["nodes"]}),

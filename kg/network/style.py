@@ -10,8 +10,8 @@ OTHER = "#999999"
 # vis-network shapes and matplotlib markers.
 SHAPES = {"person": "dot", "event": "diamond", "locality": "square", "body": "triangle"}
 MARKERS = {"person": "o", "event": "D", "locality": "s", "body": "^"}
-EDGE_COLOURS = {"attended": "#7f7f7f", "co-attended": "#0072B2", "post": "#555555",
-                "event": "#E69F00", "post+event": "#D55E00", "part_of": "#CC79A7"}
+EDGE_COLOURS = {"attended": "#7f7f7f", "co-attended": "#0072B2", "post": "#666666",
+                "event": "#E69F00", "post+event": "#B2182B", "part_of": "#AA4499"}
 EDGE_DASHED = {"event", "part_of"}
 
 

@@ -9,7 +9,7 @@ edges have ``start`` and ``end`` (``YYYY-MM-DD``), the time interval Gephi reads
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 import networkx as nx
@@ -343,6 +343,17 @@ def apply_filters(graph: nx.Graph, view: str, filters: Filters) -> nx.Graph:
     return graph
 
 
+def describe(graph: nx.Graph) -> str:
+    """``Kho dữ liệu: out/kg-store · 6 sự kiện, 20 người, 22 liên kết · Lọc: ...``."""
+    counts = Counter(t for _, t in graph.nodes(data="type"))
+    parts = [f"Kho dữ liệu: {graph.graph.get('store') or '?'}"]
+    parts.append(", ".join(f"{n} {TYPE_VI.get(t, t).lower()}" for t, n in counts.items())
+                 + f", {graph.number_of_edges()} liên kết")
+    if graph.graph.get("filters"):
+        parts.append(f"Lọc: {graph.graph['filters']}")
+    return " · ".join(parts)
+
+
 BUILDERS: dict[str, Callable[[NetworkData, Filters], nx.Graph]] = {
     "attendance": attendance, "co-attendance": co_attendance, "officials": officials,
     "bodies": bodies,
@@ -367,5 +378,5 @@ def build_view(data: NetworkData, view: str, filters: Filters | None = None) -> 
 __all__ = [
     "BODY_CLASS_VI", "EDGE_KIND_VI", "EVIDENCE_SEP", "KIND_VI", "ROLE_VI", "SEP", "TITLES",
     "TYPE_VI", "VIEWS", "apply_filters", "attendance", "bodies", "build_view", "co_attendance",
-    "officials",
+    "describe", "officials",
 ]
