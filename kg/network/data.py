@@ -91,7 +91,10 @@ class Places:
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, str]]) -> Places:
+        """From ``place, name, level, unit, parent`` rows: each place's chain of units, itself
+        first, followed upwards through ``parent`` (cycles and unknown parents stop it)."""
         places = cls()
+        parents: dict[str, list[str]] = {}
         for row in rows:
             iri = row["place"]
             places.name.setdefault(iri, row["name"])
@@ -99,10 +102,19 @@ class Places:
                 places.level.setdefault(iri, row["level"])
             if row["unit"]:
                 places.unit.setdefault(iri, row["unit"])
-            chain = places.ancestors.setdefault(iri, [])
-            item = (row["ancestor"], row["ancestor_name"], row["ancestor_level"])
-            if item not in chain:
-                chain.append(item)
+            up = parents.setdefault(iri, [])
+            if row["parent"] and row["parent"] not in up:
+                up.append(row["parent"])
+        for iri in places.name:
+            chain, todo = [], [iri]
+            while todo:
+                here = todo.pop(0)
+                if here in chain or here not in places.name:
+                    continue
+                chain.append(here)
+                todo.extend(parents.get(here, []))
+            places.ancestors[iri] = [(a, places.name[a], places.level.get(a, ""))
+                                     for a in chain]
         return places
 
     def label(self, iri: str) -> str:

@@ -254,7 +254,11 @@ def bodies(data: NetworkData, filters: Filters) -> nx.Graph:
     info = {}
     parents: dict[str, list[str]] = defaultdict(list)
     for row in data.bodies:
-        info.setdefault(row["body"], row)
+        info.setdefault(row["body"], dict(row))
+        if row["class"] and not info[row["body"]]["class"]:
+            info[row["body"]]["class"] = row["class"]
+        if row["place"] and not info[row["body"]]["place"]:
+            info[row["body"]]["place"] = row["place"]
         if row["parent"] and row["parent"] not in parents[row["body"]]:
             parents[row["body"]].append(row["parent"])
     places = data.places
