@@ -33,7 +33,7 @@ from kg.network.style import (  # noqa: E402
 from kg.network.views import EDGE_KIND_VI, TYPE_VI, describe  # noqa: E402
 
 FONT = "DejaVu Sans"  # matplotlib's own font; it has every Vietnamese letter
-MAX_LABELS = 160  # per column: past this only the most connected nodes are labelled
+MAX_LABELS = 160  # per column at least; past what fits, only the most connected
 SWEEPS = 6
 DPI = 150
 
@@ -114,10 +114,10 @@ def packed(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return pos
 
 
-def _labelled(graph: nx.Graph, nodes: list[str]) -> set[str]:
-    if len(nodes) <= MAX_LABELS:
+def _labelled(graph: nx.Graph, nodes: list[str], limit: int) -> set[str]:
+    if len(nodes) <= limit:
         return set(nodes)
-    return set(sorted(nodes, key=lambda n: -graph.degree(n))[:MAX_LABELS])
+    return set(sorted(nodes, key=lambda n: -graph.degree(n))[:limit])
 
 
 def draw(graph: nx.Graph, output: str | Path | BinaryIO, fmt: str = "png") -> nx.Graph:
@@ -144,19 +144,23 @@ def draw(graph: nx.Graph, output: str | Path | BinaryIO, fmt: str = "png") -> nx
         ax.set_axis_off()
         _edges(ax, drawn, pos)
         _nodes(ax, drawn, pos)
-        _labels(ax, drawn, pos, two_mode)
+        # as many labels as the height holds (about 11 points a line)
+        _labels(ax, drawn, pos, two_mode, max(MAX_LABELS, int(height * 72 / 11)))
         if two_mode:
             ax.set_xlim(-0.75, 1.75)
-            ax.set_ylim(-0.03, 1.06)
+            pad = 0.6 / max(tallest - 1, 1)  # about half a row
+            ax.set_ylim(-pad, 1 + pad)
             heads = Counter(drawn.nodes[n].get("type") for n in drawn if pos[n][0] == 1.0)
             other = TYPE_VI.get(heads.most_common(1)[0][0], "") if heads else ""
             for x, text in ((0.0, TYPE_VI["person"]), (1.0, other)):
-                ax.text(x, 1.045, text, ha="center", va="bottom", fontsize=12,
-                        weight="bold", color="#333")
+                ax.annotate(text, xy=(x, 1.0), xycoords=("data", "axes fraction"),
+                            xytext=(0, 6), textcoords="offset points", ha="center",
+                            va="bottom", fontsize=12, weight="bold", color="#333")
         else:
             ax.margins(0.12)
         fig.suptitle(drawn.graph.get("title") or "Mạng lưới", fontsize=15, weight="bold")
-        ax.set_title(describe(drawn), fontsize=10.5, color="#444")
+        # room under the subtitle for the column headings of a two-column drawing
+        ax.set_title(describe(drawn), fontsize=10.5, color="#444", pad=26 if two_mode else 6)
         _legend(fig, ax, drawn)
         fig.savefig(output, format=fmt, dpi=DPI, facecolor="white")
     return drawn
@@ -190,10 +194,11 @@ def _nodes(ax, graph: nx.Graph, pos) -> None:
                    linewidths=0.6, zorder=3)
 
 
-def _labels(ax, graph: nx.Graph, pos, two_mode: bool) -> None:
-    shown = _labelled(graph, [n for n in graph if pos[n][0] == 0.0] if two_mode else list(graph))
+def _labels(ax, graph: nx.Graph, pos, two_mode: bool, limit: int) -> None:
+    shown = _labelled(graph, [n for n in graph if pos[n][0] == 0.0] if two_mode
+                      else list(graph), limit)
     if two_mode:
-        shown |= _labelled(graph, [n for n in graph if pos[n][0] == 1.0])
+        shown |= _labelled(graph, [n for n in graph if pos[n][0] == 1.0], limit)
     for node in shown:
         x, y = pos[node]
         label = graph.nodes[node].get("label", node)
