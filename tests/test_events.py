@@ -122,3 +122,12 @@ def test_lead_names_the_session_and_the_next_paragraph_dates_it() -> None:
     # Named in the lead, but not placed at the session.
     assert _roles(facts, "Lê Hoàng Quân") == set()
     assert _roles(facts, "Nguyễn Thị Quyết Tâm") == {"attended", "spoke"}
+
+
+def test_an_article_dated_only_by_its_plans() -> None:
+    facts = facts_of(
+        "Sáng 26/8, HĐND tỉnh Yên Bái khai mạc kỳ họp thứ 2. Chủ tịch HĐND tỉnh Phạm Thị Thanh "
+        "Trà đề nghị hoàn thành các mục tiêu phát triển kinh tế năm 2016.",
+        "",
+    )
+    assert facts.events[0].date == "2016-08-26"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
-from kg.extract.dates import reference_years
+from kg.extract.dates import earliest_plan_year, reference_years
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
@@ -102,8 +102,9 @@ def event_year(doc: Document) -> int | None:
     (an undated article still tells it: ``dates.reference_years``)."""
     if doc.article.year is not None:
         return doc.article.year
-    review, _ = reference_years(doc.article, [s.text.lower() for s in doc.sentences])
-    return review
+    lowered = [s.text.lower() for s in doc.sentences]
+    review, _ = reference_years(doc.article, lowered)
+    return review if review is not None else earliest_plan_year(lowered)
 
 
 def resolve_date(match: re.Match[str], article: Article, year: int | None) -> str:
