@@ -131,3 +131,14 @@ def test_an_article_dated_only_by_its_plans() -> None:
         "",
     )
     assert facts.events[0].date == "2016-08-26"
+
+
+def test_plans_deadlines_and_document_dates_are_not_events() -> None:
+    facts = facts_of(
+        "Chiều 27/11, Phó chủ tịch thường trực HĐND tỉnh Nghệ An Cao Thị Hiền cho biết kỳ họp "
+        "thứ 8 sẽ lấy phiếu tín nhiệm. Kỳ họp thứ 8 dự kiến diễn ra từ ngày 10 đến 12/12. "
+        "Thực hiện Nghị quyết số 63/NQ-CP ngày 22/7/2016 của Chính phủ về kế hoạch, các sở "
+        "thống nhất số liệu trước ngày 20/5/2017 tại cuộc họp.",
+        "2014-11",
+    )
+    assert [e.date for e in facts.events] == ["2014-11-27"]

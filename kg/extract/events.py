@@ -87,9 +87,7 @@ _ALL_CUES = re.compile(
 )
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOUN_BEFORE = re.compile(
-    rf"{_START}(?:"
-    + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"])
-    + r") $",
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"]) + r") $",
     re.IGNORECASE,
 )
 
@@ -142,7 +140,9 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         kinds = [(m.start(), entry) for entry in KINDS for m in entry.pattern.finditer(folded)]
         if not kinds:
             continue
-        when = _WHEN.search(folded)
+        if _PLANNED.search(folded):
+            continue  # a plan, not a report
+        when = _event_date(folded)
         held = _HELD.search(folded)
         if when is None and (held is None or anchors):
             continue
@@ -160,6 +160,30 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
             continue
         anchors.append(anchor)
     return anchors
+
+
+_PLANNED = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["plans"]["words"]) + rf"){_END}",
+    re.IGNORECASE,
+)
+_NOT_EVENT = _TABLE["not_event_dates"]
+_DEADLINE_BEFORE = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["before"]) + r")\s+$",
+    re.IGNORECASE,
+)
+_DOCUMENT_BEFORE = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["documents"]) + r")\b[^,;.]{0,40}$"
+)
+
+
+def _event_date(folded: str) -> re.Match[str] | None:
+    """The first time expression that dates an event, not a deadline or a document."""
+    for match in _WHEN.finditer(folded):
+        head = folded[max(0, match.start() - 60) : match.start()]
+        if _DEADLINE_BEFORE.search(head) or _DOCUMENT_BEFORE.search(head):
+            continue
+        return match
+    return None
 
 
 def _in_lead(doc: Document, sentence: Sentence) -> bool:
