@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
-from kg.extract.dates import reference_years
+from kg.extract.dates import earliest_plan_year, reference_years
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
@@ -87,9 +87,7 @@ _ALL_CUES = re.compile(
 )
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOUN_BEFORE = re.compile(
-    rf"{_START}(?:"
-    + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"])
-    + r") $",
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"]) + r") $",
     re.IGNORECASE,
 )
 
@@ -102,8 +100,9 @@ def event_year(doc: Document) -> int | None:
     (an undated article still tells it: ``dates.reference_years``)."""
     if doc.article.year is not None:
         return doc.article.year
-    review, _ = reference_years(doc.article, [s.text.lower() for s in doc.sentences])
-    return review
+    lowered = [s.text.lower() for s in doc.sentences]
+    review, _ = reference_years(doc.article, lowered)
+    return review if review is not None else earliest_plan_year(lowered)
 
 
 def resolve_date(match: re.Match[str], article: Article, year: int | None) -> str:
@@ -141,7 +140,9 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         kinds = [(m.start(), entry) for entry in KINDS for m in entry.pattern.finditer(folded)]
         if not kinds:
             continue
-        when = _WHEN.search(folded)
+        if _PLANNED.search(folded):
+            continue  # a plan, not a report
+        when = _event_date(folded)
         held = _HELD.search(folded)
         if when is None and (held is None or anchors):
             continue
@@ -159,6 +160,30 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
             continue
         anchors.append(anchor)
     return anchors
+
+
+_PLANNED = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["plans"]["words"]) + rf"){_END}",
+    re.IGNORECASE,
+)
+_NOT_EVENT = _TABLE["not_event_dates"]
+_DEADLINE_BEFORE = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["before"]) + r")\s+$",
+    re.IGNORECASE,
+)
+_DOCUMENT_BEFORE = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["documents"]) + r")\b[^,;.]{0,40}$"
+)
+
+
+def _event_date(folded: str) -> re.Match[str] | None:
+    """The first time expression that dates an event, not a deadline or a document."""
+    for match in _WHEN.finditer(folded):
+        head = folded[max(0, match.start() - 60) : match.start()]
+        if _DEADLINE_BEFORE.search(head) or _DOCUMENT_BEFORE.search(head):
+            continue
+        return match
+    return None
 
 
 def _in_lead(doc: Document, sentence: Sentence) -> bool:

@@ -54,9 +54,7 @@ ROLES = [
     )
     for spec in _TABLE["roles"]
 ]
-_ANY_ROLE = re.compile(
-    "|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE
-)
+_ANY_ROLE = re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE)
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
 _RANK = re.compile(rf"(?:{_words(_TABLE['ranks']['words'])}){_END}")
