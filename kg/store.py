@@ -73,15 +73,18 @@ def generation_name(number: int) -> str:
     return f"gen-{number:06d}"
 
 
-def current_generation(where: Path) -> str | None:
-    """The generation ``HEAD`` names, or None when no generation was ever published."""
+def current_generation(where: Path, check: bool = True) -> str | None:
+    """The generation ``HEAD`` names, or None when no generation was ever published.
+
+    ``check=False`` for readers: the generation may be gone by the time they look (a writer
+    switched ``HEAD`` and collected it), and they read ``HEAD`` again."""
     try:
         name = (where / HEAD).read_text(encoding="ascii").strip()
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as exc:
         raise StoreError(f"{where / HEAD}: unreadable ({exc})") from exc
-    if not _GENERATION.match(name) or not (where / name).is_dir():
+    if not _GENERATION.match(name) or (check and not (where / name).is_dir()):
         raise StoreError(f"{where / HEAD}: names {name!r}, which is not a generation of the "
                          f"store; rebuild the store")
     return name
@@ -238,7 +241,7 @@ def open_snapshot(path: str | Path | None = None, retries: int = 100) -> Snapsho
             f"(or point --store / {ENV_VAR} at an existing store)"
         )
     for _ in range(retries):
-        name = current_generation(where)
+        name = current_generation(where, check=False)
         if name is None:
             if is_legacy(where):
                 return _open_legacy(where)
@@ -266,6 +269,7 @@ def open_snapshot(path: str | Path | None = None, retries: int = 100) -> Snapsho
             same = False
         if not same:
             os.close(fd)
+            time.sleep(0.01)
             continue
         try:
             store = Store.read_only(str(where / name))
@@ -274,6 +278,8 @@ def open_snapshot(path: str | Path | None = None, retries: int = 100) -> Snapsho
             raise StoreError(f"cannot open the store at {where} ({name}): {_one_line(exc)}"
                              ) from None
         return Snapshot(where, name, store, fd)
+    if current_generation(where) is None:  # pragma: no cover - HEAD vanished
+        raise StoreError(f"no store at {where}")
     raise _busy(where, "switching generations faster than this reader can open one")
 
 
