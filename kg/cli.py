@@ -459,3 +459,4 @@ def main() -> None:  # pragma: no cover - entry point
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+from kg import cli_network  # noqa: E402,F401  registers "kg network"

@@ -110,8 +110,14 @@ def evidence(article: Article, sentence: str, span: str | None = None) -> Eviden
 
 def seed_article(article_id: str = "000_d5453f38d9d606eb", date: str = "2022-01") -> Article:
     body = "\n\n".join([S_EVENT, S_HUNG, S_ANH, S_BUDGET])
-    return Article(article_id, date, "Cẩm Xuyên tổng kết năm 2021", body,
-                   source=f"{article_id}.txt", creator="Phan Trâm")
+    return Article(
+        article_id,
+        date,
+        "Cẩm Xuyên tổng kết năm 2021",
+        body,
+        source=f"{article_id}.txt",
+        creator="Phan Trâm",
+    )
 
 
 def seed_facts(article: Article | None = None) -> ArticleFacts:
@@ -125,15 +131,27 @@ def seed_facts(article: Article | None = None) -> ArticleFacts:
     facts.bodies = [BodyMention(HUYEN_UY, evidence(a, S_EVENT, "Huyện ủy Cẩm Xuyên"))]
     facts.people = [HUNG, ANH]
     facts.posts = [
-        PostHolding(HUNG, "Trưởng ban", BAN_TUYEN_GIAO,
-                    evidence(a, S_HUNG, "Trưởng ban Tuyên giáo Tỉnh ủy Hà Văn Hùng")),
-        PostHolding(ANH, "Phó Bí thư Thường trực", HUYEN_UY, evidence(
-            a, S_ANH, "Phó Bí thư Thường trực Huyện ủy Cẩm Xuyên Hà Thị Việt Ánh")),
+        PostHolding(
+            HUNG,
+            "Trưởng ban",
+            BAN_TUYEN_GIAO,
+            evidence(a, S_HUNG, "Trưởng ban Tuyên giáo Tỉnh ủy Hà Văn Hùng"),
+        ),
+        PostHolding(
+            ANH,
+            "Phó Bí thư Thường trực",
+            HUYEN_UY,
+            evidence(a, S_ANH, "Phó Bí thư Thường trực Huyện ủy Cẩm Xuyên Hà Thị Việt Ánh"),
+        ),
     ]
     facts.events = [
         Event(
-            "conference", "tổng kết, triển khai", "2022-01-05", evidence(a, S_EVENT),
-            organizer=HUYEN_UY, locality=CAM_XUYEN,
+            "conference",
+            "tổng kết, triển khai",
+            "2022-01-05",
+            evidence(a, S_EVENT),
+            organizer=HUYEN_UY,
+            locality=CAM_XUYEN,
             participants=[
                 Participation(HUNG, "attended", evidence(a, S_HUNG)),
                 Participation(ANH, "reported", evidence(a, S_ANH), 0.9),
@@ -142,14 +160,27 @@ def seed_facts(article: Article | None = None) -> ArticleFacts:
     ]
     facts.indicators = [
         IndicatorObservation(
-            "thu ngân sách", 520_000_000_000.0, "VND", 2021, "actual",
-            evidence(a, S_BUDGET, "thu ngân sách đạt 520 tỷ đồng"), locality=CAM_XUYEN,
+            "thu ngân sách",
+            520_000_000_000.0,
+            "VND",
+            2021,
+            "actual",
+            evidence(a, S_BUDGET, "thu ngân sách đạt 520 tỷ đồng"),
+            locality=CAM_XUYEN,
             percent_of_plan=214.0,
         ),
         IndicatorObservation(
-            "tăng trưởng giá trị sản xuất", 8.5, "%", 2022, "target",
-            evidence(a, S_BUDGET), locality=CAM_XUYEN, max=9.0, change_pct=-1.25,
-            compared_to=2021, of=None,
+            "tăng trưởng giá trị sản xuất",
+            8.5,
+            "%",
+            2022,
+            "target",
+            evidence(a, S_BUDGET),
+            locality=CAM_XUYEN,
+            max=9.0,
+            change_pct=-1.25,
+            compared_to=2021,
+            of=None,
         ),
     ]
     return facts

@@ -36,16 +36,21 @@ def test_build_reports_counts_and_stats_counts_by_class(built_store):
     assert int(counts["kg:Article"]) == 5
     assert int(counts["graphs"]) == 5
     assert int(counts["triples"]) > 100
-    for cls in ("kg:Locality", "kg:Person", "org:Organization", "kg:PostHolding", "kg:Event",
-                "kg:IndicatorObservation"):
+    for cls in (
+        "kg:Locality",
+        "kg:Person",
+        "org:Organization",
+        "kg:PostHolding",
+        "kg:Event",
+        "kg:IndicatorObservation",
+    ):
         assert int(counts.get(cls, 0)) > 0, (cls, counts)
 
 
 def test_build_prints_the_summary_table(tmp_path):
     result = run_cli("build", SAMPLES / "000_d5453f38d9d606eb.txt", "--store", tmp_path / "s")
     assert result.exit_code == 0, result.output
-    for label in ("articles", "people", "bodies", "localities", "events", "indicators",
-                  "triples"):
+    for label in ("articles", "people", "bodies", "localities", "events", "indicators", "triples"):
         assert re.search(rf"│ {label}\s+│\s+\d+ │", result.stdout), (label, result.stdout)
     assert re.search(r"│ articles\s+│\s+1 │", result.stdout)
 
@@ -59,16 +64,22 @@ def test_officials_columns_and_seed_posts(built_store):
     assert ("Nguyễn Văn Thi", "Phó Chủ tịch Thường trực", "UBND tỉnh Thanh Hóa") in got
     anh = next(r for r in rows if r["name"] == "Hà Thị Việt Ánh" and r["role"])
     assert (anh["locality"], anh["article"], anh["date"]) == (
-        "Cẩm Xuyên", "000_d5453f38d9d606eb", "2022-01")
+        "Cẩm Xuyên",
+        "000_d5453f38d9d606eb",
+        "2022-01",
+    )
 
 
 def test_hoang_trung_dung_is_one_node_in_every_article_naming_him(built_store):
     # The issue says three seed articles; the bundled samples name him in two (001, 002).
-    naming = [p for p in SAMPLES.glob("*.txt")
-              if "Hoàng Trung Dũng" in p.read_text(encoding="utf-8")]
+    naming = [
+        p for p in SAMPLES.glob("*.txt") if "Hoàng Trung Dũng" in p.read_text(encoding="utf-8")
+    ]
     assert len(naming) >= 2
-    sparql = ('SELECT (COUNT(DISTINCT ?p) AS ?people) (COUNT(DISTINCT ?g) AS ?articles) '
-              'WHERE { GRAPH ?g { ?p a kg:Person ; foaf:name "Hoàng Trung Dũng" } }')
+    sparql = (
+        "SELECT (COUNT(DISTINCT ?p) AS ?people) (COUNT(DISTINCT ?g) AS ?articles) "
+        'WHERE { GRAPH ?g { ?p a kg:Person ; foaf:name "Hoàng Trung Dũng" } }'
+    )
     result = run_cli("query", sparql, "--format", "json", "--store", built_store)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [{"people": "1", "articles": str(len(naming))}]
@@ -77,8 +88,16 @@ def test_hoang_trung_dung_is_one_node_in_every_article_naming_him(built_store):
 def test_attendance_columns_and_seed_event(built_store):
     columns, rows = query_csv(built_store, "attendance")
     assert columns == ATTENDANCE
-    assert {r["role"] for r in rows} <= {"chaired", "attended", "spoke", "reported", "directed",
-                                         "concluded", "awarded", "presented_with"}
+    assert {r["role"] for r in rows} <= {
+        "chaired",
+        "attended",
+        "spoke",
+        "reported",
+        "directed",
+        "concluded",
+        "awarded",
+        "presented_with",
+    }
     dung = {(r["date"], r["role"]) for r in rows if r["name"] == "Hoàng Trung Dũng"}
     assert ("2024-01-06", "attended") in dung
 
@@ -86,19 +105,32 @@ def test_attendance_columns_and_seed_event(built_store):
 def test_indicators_columns_and_seed_budget(built_store):
     columns, rows = query_csv(built_store, "indicators")
     assert columns == INDICATORS
-    budget = [r for r in rows if r["locality"] == "Cẩm Xuyên" and r["year"] == "2021"
-              and r["indicator"] == "thu ngân sách"]
+    budget = [
+        r
+        for r in rows
+        if r["locality"] == "Cẩm Xuyên"
+        and r["year"] == "2021"
+        and r["indicator"] == "thu ngân sách"
+    ]
     assert budget, rows
     assert (budget[0]["value"], budget[0]["unit"], budget[0]["status"]) == (
-        "520000000000", "VND", "actual")
+        "520000000000",
+        "VND",
+        "actual",
+    )
     assert budget[0]["article"] == "000_d5453f38d9d606eb"
 
 
 def test_localities_columns_and_seed_district(built_store):
     columns, rows = query_csv(built_store, "localities")
     assert columns == LOCALITIES
-    assert {"name": "Cẩm Xuyên", "level": "district", "parent": "Hà Tĩnh", "code": "446",
-            "article": "000_d5453f38d9d606eb"} in rows
+    assert {
+        "name": "Cẩm Xuyên",
+        "level": "district",
+        "parent": "Hà Tĩnh",
+        "code": "446",
+        "article": "000_d5453f38d9d606eb",
+    } in rows
     assert {r["article"] for r in rows} <= set(SEED_IDS)
 
 
@@ -129,12 +161,17 @@ def test_query_formats(built_store, fmt):
 def test_query_from_a_file_ask_and_construct(built_store, tmp_path):
     rq = tmp_path / "people.rq"
     rq.write_text("# names\nSELECT DISTINCT ?n WHERE { ?p a kg:Person ; foaf:name ?n }\n")
-    assert "Hoàng Trung Dũng" in run_cli("query", rq, "--store", built_store,
-                                         "--format", "csv").stdout
+    assert (
+        "Hoàng Trung Dũng" in run_cli("query", rq, "--store", built_store, "--format", "csv").stdout
+    )
     ask = run_cli("query", "ASK { ?a a kg:Article }", "--store", built_store)
     assert ask.exit_code == 0 and ask.stdout.strip() == "true"
-    construct = run_cli("query", "CONSTRUCT { ?l rdfs:label ?n } WHERE { ?l a kg:Province ; "
-                                 "rdfs:label ?n }", "--store", built_store)
+    construct = run_cli(
+        "query",
+        "CONSTRUCT { ?l rdfs:label ?n } WHERE { ?l a kg:Province ; rdfs:label ?n }",
+        "--store",
+        built_store,
+    )
     assert construct.exit_code == 0
     assert len(Graph().parse(data=construct.stdout, format="turtle")) >= 1
 
@@ -178,8 +215,9 @@ def test_validate_command(built_store):
     assert "valid" in result.stdout
 
 
-@pytest.mark.parametrize("fmt, rdflib_format", [("trig", "trig"), ("nquads", "nquads"),
-                                                ("jsonld", "json-ld")])
+@pytest.mark.parametrize(
+    "fmt, rdflib_format", [("trig", "trig"), ("nquads", "nquads"), ("jsonld", "json-ld")]
+)
 def test_export_dataset_formats(built_store, fmt, rdflib_format):
     result = run_cli("export", "--format", fmt, "--store", built_store)
     assert result.exit_code == 0, result.output
@@ -189,19 +227,21 @@ def test_export_dataset_formats(built_store, fmt, rdflib_format):
 
 
 def test_export_one_graph(built_store):
-    result = run_cli("export", "--format", "nquads", "--graph", SEED_IDS[0], "--store",
-                     built_store)
+    result = run_cli("export", "--format", "nquads", "--graph", SEED_IDS[0], "--store", built_store)
     assert result.exit_code == 0
-    assert all(line.endswith(f"<https://kg.example.org/id/article/{SEED_IDS[0]}> .")
-               for line in result.stdout.splitlines())
+    assert all(
+        line.endswith(f"<https://kg.example.org/id/article/{SEED_IDS[0]}> .")
+        for line in result.stdout.splitlines()
+    )
 
 
 def test_building_twice_gives_identical_triples(built_store, tmp_path):
     store = tmp_path / "twice"
     for _ in range(2):
         assert run_cli("build", SAMPLES, "--store", store).exit_code == 0
-    dumps = [run_cli("export", "--format", "nquads", "--store", s).stdout for s in
-             (built_store, store)]
+    dumps = [
+        run_cli("export", "--format", "nquads", "--store", s).stdout for s in (built_store, store)
+    ]
     assert sorted(dumps[0].splitlines()) == sorted(dumps[1].splitlines())
 
 
@@ -209,24 +249,34 @@ def test_bad_input_is_reported_by_name_and_the_rest_is_built(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "good.txt").write_text(
-        (SAMPLES / "000_d5453f38d9d606eb.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        (SAMPLES / "000_d5453f38d9d606eb.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (corpus / "latin1.txt").write_bytes("date 2022-01 Quét\n\nbài".encode("latin-1"))
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (corpus / "nodate.txt").write_text("Một tiêu đề\n\nMột bài không có ngày.\n",
-                                       encoding="utf-8")
+    (corpus / "nodate.txt").write_text("Một tiêu đề\n\nMột bài không có ngày.\n", encoding="utf-8")
     store = tmp_path / "s"
     result = run_cli("build", corpus, tmp_path / "missing.txt", "--store", store)
     assert result.exit_code == 1
     out = result.stdout
-    for name, reason in (("latin1.txt", "not UTF-8"), ("empty.txt", "empty"),
-                         ("binary.txt", "binary"), ("nodate.txt", "no date line"),
-                         ("missing.txt", "no such file")):
+    for name, reason in (
+        ("latin1.txt", "not UTF-8"),
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("nodate.txt", "no date line"),
+        ("missing.txt", "no such file"),
+    ):
         line = next((line for line in out.splitlines() if name in line), "")
         assert reason in line, (name, out)
     assert re.search(r"│ articles\s+│\s+1 │", out)
-    ids = run_cli("query", "SELECT ?id WHERE { ?a a kg:Article ; dct:identifier ?id }",
-                  "--format", "csv", "--store", store).stdout.split()
+    ids = run_cli(
+        "query",
+        "SELECT ?id WHERE { ?a a kg:Article ; dct:identifier ?id }",
+        "--format",
+        "csv",
+        "--store",
+        store,
+    ).stdout.split()
     assert ids == ["id", "good"]
 
 
@@ -247,10 +297,10 @@ def test_an_article_whose_extraction_raises_is_a_failure(tmp_path, monkeypatch):
     assert re.search(r"│ articles\s+│\s+4 │", result.stdout)
 
 
-@pytest.mark.parametrize("fmt, rdflib_format", [("turtle", "turtle"), ("nquads", "nquads"),
-                                                ("jsonld", "json-ld")])
-def test_extract_prints_one_article_without_a_store(fmt, rdflib_format, tmp_path,
-                                                     monkeypatch):
+@pytest.mark.parametrize(
+    "fmt, rdflib_format", [("turtle", "turtle"), ("nquads", "nquads"), ("jsonld", "json-ld")]
+)
+def test_extract_prints_one_article_without_a_store(fmt, rdflib_format, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run_cli("extract", SAMPLES / "000_d5453f38d9d606eb.txt", "--format", fmt)
     assert result.exit_code == 0, result.output
@@ -270,23 +320,56 @@ def test_extract_reports_a_bad_file(tmp_path):
 def test_eval_scores_the_contract_queries_against_gold(tmp_path):
     gold = tmp_path / "gold"
     gold.mkdir()
-    (gold / "000_d5453f38d9d606eb.json").write_text(json.dumps({
-        "article": "000_d5453f38d9d606eb", "date": "2022-01",
-        "localities": [{"name": "Cẩm Xuyên", "level": "district", "parent": "Hà Tĩnh"},
-                       {"name": "Hà Tĩnh", "level": "province"}],
-        "bodies": [], "events": [],
-        "people": [{"name": "Hà Thị Việt Ánh", "posts": [
-            {"role": "Phó Bí thư Thường trực", "body": "Huyện ủy Cẩm Xuyên",
-             "locality": "Cẩm Xuyên"}]}],
-        "indicators": [{"locality": "Cẩm Xuyên", "name": "thu ngân sách",
-                        "value": 520000000000, "unit": "VND", "year": 2021,
-                        "status": "actual", "text": "thu ngân sách đạt 520 tỷ đồng"}],
-    }, ensure_ascii=False), encoding="utf-8")
+    (gold / "000_d5453f38d9d606eb.json").write_text(
+        json.dumps(
+            {
+                "article": "000_d5453f38d9d606eb",
+                "date": "2022-01",
+                "localities": [
+                    {"name": "Cẩm Xuyên", "level": "district", "parent": "Hà Tĩnh"},
+                    {"name": "Hà Tĩnh", "level": "province"},
+                ],
+                "bodies": [],
+                "events": [],
+                "people": [
+                    {
+                        "name": "Hà Thị Việt Ánh",
+                        "posts": [
+                            {
+                                "role": "Phó Bí thư Thường trực",
+                                "body": "Huyện ủy Cẩm Xuyên",
+                                "locality": "Cẩm Xuyên",
+                            }
+                        ],
+                    }
+                ],
+                "indicators": [
+                    {
+                        "locality": "Cẩm Xuyên",
+                        "name": "thu ngân sách",
+                        "value": 520000000000,
+                        "unit": "VND",
+                        "year": 2021,
+                        "status": "actual",
+                        "text": "thu ngân sách đạt 520 tỷ đồng",
+                    }
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     result = run_cli("eval", gold, SAMPLES, "--json", "--misses")
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report["scores"]) == {"localities", "people", "posts", "attendance", "roles",
-                                     "indicators"}
+    assert set(report["scores"]) == {
+        "localities",
+        "people",
+        "posts",
+        "attendance",
+        "roles",
+        "indicators",
+    }
     assert report["scores"]["localities"]["tp"] == 2
     assert report["scores"]["posts"]["tp"] == 1
     assert report["scores"]["indicators"]["tp"] == 1

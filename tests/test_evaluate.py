@@ -46,54 +46,113 @@ def perfect_rows(gold: dict[str, Any]) -> Rows:
     a = gold["article"]
     rows: Rows = {"localities": [], "officials": [], "attendance": [], "indicators": []}
     for loc in gold["localities"]:
-        rows["localities"].append({"name": loc["name"], "level": loc["level"],
-                                   "parent": loc.get("parent", ""), "code": "", "article": a})
+        rows["localities"].append(
+            {
+                "name": loc["name"],
+                "level": loc["level"],
+                "parent": loc.get("parent", ""),
+                "code": "",
+                "article": a,
+            }
+        )
     for person in gold["people"]:
         for post in person["posts"]:
-            rows["officials"].append({"name": person["name"], "role": post["role"],
-                                      "body": post["body"], "locality": post["locality"],
-                                      "article": a, "date": gold["date"]})
+            rows["officials"].append(
+                {
+                    "name": person["name"],
+                    "role": post["role"],
+                    "body": post["body"],
+                    "locality": post["locality"],
+                    "article": a,
+                    "date": gold["date"],
+                }
+            )
     for i, event in enumerate(gold["events"]):
         for p in event["participants"]:
             for role in p["roles"]:
-                rows["attendance"].append({"name": p["name"], "role": role, "event": f"e{i}",
-                                           "date": event["date"],
-                                           "organizer": event["organizer"], "article": a})
+                rows["attendance"].append(
+                    {
+                        "name": p["name"],
+                        "role": role,
+                        "event": f"e{i}",
+                        "date": event["date"],
+                        "organizer": event["organizer"],
+                        "article": a,
+                    }
+                )
     for x in gold["indicators"]:
-        rows["indicators"].append({"locality": x["locality"], "indicator": x["name"],
-                                   "value": _num(x["value"]), "unit": x["unit"],
-                                   "year": _num(x["year"]), "status": x["status"],
-                                   "text": x["text"], "article": a})
+        rows["indicators"].append(
+            {
+                "locality": x["locality"],
+                "indicator": x["name"],
+                "value": _num(x["value"]),
+                "unit": x["unit"],
+                "year": _num(x["year"]),
+                "status": x["status"],
+                "text": x["text"],
+                "article": a,
+            }
+        )
     return rows
 
 
 def minimal_gold(article: str = "a1", **parts: list[dict[str, Any]]) -> dict[str, Any]:
-    gold: dict[str, Any] = {"article": article, "date": "2022-01", "localities": [],
-                            "bodies": [], "people": [], "events": [], "indicators": []}
+    gold: dict[str, Any] = {
+        "article": article,
+        "date": "2022-01",
+        "localities": [],
+        "bodies": [],
+        "people": [],
+        "events": [],
+        "indicators": [],
+    }
     gold.update(parts)
     validate_gold(gold, f"{article}.json")
     return gold
 
 
 def indicator(value: float, year: int | None = 2021, unit: str = "VND") -> dict[str, Any]:
-    return {"locality": "Cẩm Xuyên", "name": "thu ngân sách", "value": value, "unit": unit,
-            "year": year, "status": "actual", "text": "thu ngân sách đạt 520 tỷ đồng"}
+    return {
+        "locality": "Cẩm Xuyên",
+        "name": "thu ngân sách",
+        "value": value,
+        "unit": unit,
+        "year": year,
+        "status": "actual",
+        "text": "thu ngân sách đạt 520 tỷ đồng",
+    }
 
 
-def indicator_row(value: str, year: str = "2021", unit: str = "VND",
-                  article: str = "a1") -> dict[str, str]:
-    return {"locality": "Cẩm Xuyên", "indicator": "thu ngân sách", "value": value,
-            "unit": unit, "year": year, "status": "actual", "text": "", "article": article}
+def indicator_row(
+    value: str, year: str = "2021", unit: str = "VND", article: str = "a1"
+) -> dict[str, str]:
+    return {
+        "locality": "Cẩm Xuyên",
+        "indicator": "thu ngân sách",
+        "value": value,
+        "unit": unit,
+        "year": year,
+        "status": "actual",
+        "text": "",
+        "article": article,
+    }
 
 
 def person(name: str, role: str, body: str, locality: str) -> dict[str, Any]:
     return {"name": name, "posts": [{"role": role, "body": body, "locality": locality}]}
 
 
-def official_row(name: str, role: str, body: str, locality: str,
-                 article: str = "a1") -> dict[str, str]:
-    return {"name": name, "role": role, "body": body, "locality": locality,
-            "article": article, "date": ""}
+def official_row(
+    name: str, role: str, body: str, locality: str, article: str = "a1"
+) -> dict[str, str]:
+    return {
+        "name": name,
+        "role": role,
+        "body": body,
+        "locality": locality,
+        "article": article,
+        "date": "",
+    }
 
 
 def counts(report: EvalReport, category: str) -> tuple[int, int, int]:
@@ -135,9 +194,14 @@ def test_one_removed_post_is_one_miss() -> None:
     assert report.scores["posts"].precision == 1.0
     # He is still a participant of the conference, so "people" is untouched.
     assert counts(report, "people") == (5, 0, 0)
-    assert report.misses == [Miss(SEED, "posts", "missed",
-                                  ("Trần Xuân Phong", "Phó Trưởng", "Cẩm Xuyên",
-                                   "Công an huyện Cẩm Xuyên"))]
+    assert report.misses == [
+        Miss(
+            SEED,
+            "posts",
+            "missed",
+            ("Trần Xuân Phong", "Phó Trưởng", "Cẩm Xuyên", "Công an huyện Cẩm Xuyên"),
+        )
+    ]
 
 
 @needs_gold
@@ -147,8 +211,15 @@ def test_whole_gold_perfect_and_foreign_rows_ignored() -> None:
     for g in gold.values():
         for query, query_rows in perfect_rows(g).items():
             rows.setdefault(query, []).extend(query_rows)
-    rows["localities"].append({"name": "Hà Nội", "level": "province", "parent": "",
-                               "code": "01", "article": "not_in_gold"})
+    rows["localities"].append(
+        {
+            "name": "Hà Nội",
+            "level": "province",
+            "parent": "",
+            "code": "01",
+            "article": "not_in_gold",
+        }
+    )
     report = score(gold, rows)
     assert counts(report, "indicators") == (188, 0, 0)  # 198 gold figures, 10 repeat a key
     assert all(s.f1 == 1.0 for s in report.scores.values())
@@ -170,37 +241,41 @@ def test_micro_average_over_articles() -> None:
 
 
 def test_role_with_body_matches_bare_role() -> None:
-    gold = minimal_gold(people=[person("Hoàng Trung Dũng", "Bí thư", "Tỉnh ủy Hà Tĩnh",
-                                       "Hà Tĩnh")])
-    rows = {"officials": [official_row("Hoàng Trung Dũng", "Bí thư Tỉnh ủy",
-                                       "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh")]}
+    gold = minimal_gold(people=[person("Hoàng Trung Dũng", "Bí thư", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh")])
+    rows = {
+        "officials": [
+            official_row("Hoàng Trung Dũng", "Bí thư Tỉnh ủy", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh")
+        ]
+    }
     report = score({"a1": gold}, rows)
     assert counts(report, "posts") == (1, 0, 0)
     assert counts(report, "people") == (1, 0, 0)
 
 
 def test_role_with_other_body_does_not_match() -> None:
-    gold = minimal_gold(people=[person("Hoàng Trung Dũng", "Bí thư", "Tỉnh ủy Hà Tĩnh",
-                                       "Hà Tĩnh")])
-    rows = {"officials": [official_row("Hoàng Trung Dũng", "Bí thư Huyện ủy",
-                                       "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh")]}
+    gold = minimal_gold(people=[person("Hoàng Trung Dũng", "Bí thư", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh")])
+    rows = {
+        "officials": [
+            official_row("Hoàng Trung Dũng", "Bí thư Huyện ủy", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh")
+        ]
+    }
     assert counts(score({"a1": gold}, rows), "posts") == (0, 1, 1)
 
 
 def test_same_role_wrong_locality_does_not_match() -> None:
-    gold = minimal_gold(people=[person("Lê Văn A", "Chủ tịch", "UBND huyện Kỳ Anh",
-                                       "Kỳ Anh")])
-    rows = {"officials": [official_row("Lê Văn A", "Chủ tịch", "UBND huyện Kỳ Anh",
-                                       "Hà Tĩnh")]}
+    gold = minimal_gold(people=[person("Lê Văn A", "Chủ tịch", "UBND huyện Kỳ Anh", "Kỳ Anh")])
+    rows = {"officials": [official_row("Lê Văn A", "Chủ tịch", "UBND huyện Kỳ Anh", "Hà Tĩnh")]}
     assert counts(score({"a1": gold}, rows), "posts") == (0, 1, 1)
 
 
 def test_fuzzy_posts_match_one_to_one() -> None:
     gold = minimal_gold(people=[person("Lê Văn A", "Bí thư", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh")])
-    rows = {"officials": [
-        official_row("Lê Văn A", "Bí thư", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh"),
-        official_row("Lê Văn A", "Bí thư Tỉnh ủy", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh"),
-    ]}
+    rows = {
+        "officials": [
+            official_row("Lê Văn A", "Bí thư", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh"),
+            official_row("Lê Văn A", "Bí thư Tỉnh ủy", "Tỉnh ủy Hà Tĩnh", "Hà Tĩnh"),
+        ]
+    }
     assert counts(score({"a1": gold}, rows), "posts") == (1, 1, 0)
 
 
@@ -229,14 +304,20 @@ def test_roles_match(gold_role: str, predicted_role: str, body: str, expected: b
 def test_tone_placement_is_folded() -> None:
     gold = minimal_gold(
         localities=[{"name": "Thanh Hóa", "level": "province"}],
-        people=[person("Lê Thị Hòa", "Ủy viên", "Ban Thường vụ Tỉnh ủy Thanh Hóa",
-                       "Thanh Hóa")],
+        people=[person("Lê Thị Hòa", "Ủy viên", "Ban Thường vụ Tỉnh ủy Thanh Hóa", "Thanh Hóa")],
     )
     rows = {
-        "localities": [{"name": "Thanh Hoá", "level": "province", "parent": "", "code": "",
-                        "article": "a1"}],
-        "officials": [official_row("Lê Thị Hoà", "Uỷ viên Ban Thường vụ Tỉnh uỷ",
-                                   "Ban Thường vụ Tỉnh uỷ Thanh Hoá", "Thanh Hoá")],
+        "localities": [
+            {"name": "Thanh Hoá", "level": "province", "parent": "", "code": "", "article": "a1"}
+        ],
+        "officials": [
+            official_row(
+                "Lê Thị Hoà",
+                "Uỷ viên Ban Thường vụ Tỉnh uỷ",
+                "Ban Thường vụ Tỉnh uỷ Thanh Hoá",
+                "Thanh Hoá",
+            )
+        ],
     }
     report = score({"a1": gold}, rows)
     assert counts(report, "localities") == (1, 0, 0)
@@ -248,21 +329,40 @@ def test_tone_placement_is_folded() -> None:
 
 
 def _event(date: str, *participants: tuple[str, list[str]]) -> dict[str, Any]:
-    return {"kind": "conference", "subtype": "tổng kết", "date": date, "organizer": "",
-            "locality": "", "participants": [{"name": n, "roles": r} for n, r in participants]}
+    return {
+        "kind": "conference",
+        "subtype": "tổng kết",
+        "date": date,
+        "organizer": "",
+        "locality": "",
+        "participants": [{"name": n, "roles": r} for n, r in participants],
+    }
 
 
 def _attendance_row(name: str, role: str, date: str) -> dict[str, str]:
-    return {"name": name, "role": role, "event": "e", "date": date, "organizer": "",
-            "article": "a1"}
+    return {
+        "name": name,
+        "role": role,
+        "event": "e",
+        "date": date,
+        "organizer": "",
+        "article": "a1",
+    }
 
 
 def test_roles_score_only_roles_beyond_attended() -> None:
-    gold = minimal_gold(events=[_event("2022-01-05", ("Lê Văn A", ["spoke"]),
-                                       ("Lê Văn B", ["attended", "chaired"]))])
-    rows = {"attendance": [_attendance_row("Lê Văn A", "attended", "2022-01-05"),
-                           _attendance_row("Lê Văn A", "spoke", "2022-01-05"),
-                           _attendance_row("Lê Văn B", "chaired", "2022-01-05")]}
+    gold = minimal_gold(
+        events=[
+            _event("2022-01-05", ("Lê Văn A", ["spoke"]), ("Lê Văn B", ["attended", "chaired"]))
+        ]
+    )
+    rows = {
+        "attendance": [
+            _attendance_row("Lê Văn A", "attended", "2022-01-05"),
+            _attendance_row("Lê Văn A", "spoke", "2022-01-05"),
+            _attendance_row("Lê Văn B", "chaired", "2022-01-05"),
+        ]
+    }
     report = score({"a1": gold}, rows)
     assert counts(report, "attendance") == (2, 0, 0)
     # spoke (A) and chaired (B); "attended" is implied and not scored.
@@ -271,10 +371,18 @@ def test_roles_score_only_roles_beyond_attended() -> None:
 
 
 def test_wrong_role_and_wrong_date() -> None:
-    gold = minimal_gold(events=[_event("2022-01-05", ("Lê Văn A", ["attended", "spoke"])),
-                                _event("2022-01", ("Lê Văn B", ["attended"]))])
-    rows = {"attendance": [_attendance_row("Lê Văn A", "chaired", "2022-01-05"),
-                           _attendance_row("Lê Văn B", "attended", "2022-01-06")]}
+    gold = minimal_gold(
+        events=[
+            _event("2022-01-05", ("Lê Văn A", ["attended", "spoke"])),
+            _event("2022-01", ("Lê Văn B", ["attended"])),
+        ]
+    )
+    rows = {
+        "attendance": [
+            _attendance_row("Lê Văn A", "chaired", "2022-01-05"),
+            _attendance_row("Lê Văn B", "attended", "2022-01-06"),
+        ]
+    }
     report = score({"a1": gold}, rows)
     assert counts(report, "attendance") == (1, 1, 1)
     # A: chaired spurious, spoke missed; B has only "attended", which is not scored.
@@ -326,18 +434,17 @@ def test_values_close_is_relative_to_gold() -> None:
         (2021, "2021", "USD", False),
     ],
 )
-def test_indicator_year_and_unit(gold_year: int | None, row_year: str, unit: str,
-                                 expected: bool) -> None:
+def test_indicator_year_and_unit(
+    gold_year: int | None, row_year: str, unit: str, expected: bool
+) -> None:
     gold = minimal_gold(indicators=[indicator(520000000000, year=gold_year)])
     rows = {"indicators": [indicator_row("520000000000", year=row_year, unit=unit)]}
-    assert counts(score({"a1": gold}, rows), "indicators") == (
-        (1, 0, 0) if expected else (0, 1, 1))
+    assert counts(score({"a1": gold}, rows), "indicators") == ((1, 0, 0) if expected else (0, 1, 1))
 
 
 def test_indicators_match_one_to_one_and_duplicates_count_once() -> None:
     gold = minimal_gold(indicators=[indicator(1000), indicator(1000), indicator(1008)])
-    rows = {"indicators": [indicator_row("1004"), indicator_row("1004.0"),
-                           indicator_row("1001")]}
+    rows = {"indicators": [indicator_row("1004"), indicator_row("1004.0"), indicator_row("1001")]}
     # Gold keys: 1000, 1008 (the duplicate counts once); predicted keys 1004, 1001.
     # 1004 fits both gold values, 1001 only 1000: a greedy pass would leave 1008 unmatched.
     assert counts(score({"a1": gold}, rows), "indicators") == (2, 0, 0)
@@ -362,22 +469,38 @@ def test_empty_gold_and_rows_score_one() -> None:
 
 
 def test_duplicate_rows_count_once_and_report_json() -> None:
-    gold = minimal_gold(localities=[{"name": "Hà Tĩnh", "level": "province"},
-                                    {"name": "Kỳ Anh", "level": "district"}])
-    loc = {"name": "Hà Tĩnh", "level": "province", "parent": "", "code": "42",
-           "article": "a1"}
-    rows = {"localities": [loc, dict(loc), {**loc, "name": "Hà  tĩnh"},
-                           {**loc, "name": "Kỳ Anh"}]}
+    gold = minimal_gold(
+        localities=[
+            {"name": "Hà Tĩnh", "level": "province"},
+            {"name": "Kỳ Anh", "level": "district"},
+        ]
+    )
+    loc = {"name": "Hà Tĩnh", "level": "province", "parent": "", "code": "42", "article": "a1"}
+    rows = {"localities": [loc, dict(loc), {**loc, "name": "Hà  tĩnh"}, {**loc, "name": "Kỳ Anh"}]}
     report = score({"a1": gold}, rows)
     assert counts(report, "localities") == (1, 1, 1)
     data = report.to_json()
-    assert data["scores"]["localities"] == {"tp": 1, "fp": 1, "fn": 1, "precision": 0.5,
-                                            "recall": 0.5, "f1": 0.5}
+    assert data["scores"]["localities"] == {
+        "tp": 1,
+        "fp": 1,
+        "fn": 1,
+        "precision": 0.5,
+        "recall": 0.5,
+        "f1": 0.5,
+    }
     assert data["misses"] == [
-        {"article": "a1", "category": "localities", "kind": "missed",
-         "item": ["Kỳ Anh", "district"]},
-        {"article": "a1", "category": "localities", "kind": "spurious",
-         "item": ["Kỳ Anh", "province"]},
+        {
+            "article": "a1",
+            "category": "localities",
+            "kind": "missed",
+            "item": ["Kỳ Anh", "district"],
+        },
+        {
+            "article": "a1",
+            "category": "localities",
+            "kind": "spurious",
+            "item": ["Kỳ Anh", "province"],
+        },
     ]
     json.dumps(data)  # serializable
     table = format_table(report)
@@ -392,8 +515,9 @@ def _write(tmp_path: Path, name: str, data: Any) -> Path:
     gold_dir = tmp_path / "gold"
     (gold_dir / "real").mkdir(parents=True, exist_ok=True)
     path = gold_dir / "real" / name
-    path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False),
-                    encoding="utf-8")
+    path.write_text(
+        data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8"
+    )
     return gold_dir
 
 
@@ -414,29 +538,44 @@ def test_load_gold_valid_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["people"][0]["posts"][0].pop("role"),
-         "gold/real/003.json: people[0].posts[0]: missing 'role'"),
+        (
+            lambda d: d["people"][0]["posts"][0].pop("role"),
+            "gold/real/003.json: people[0].posts[0]: missing 'role'",
+        ),
         (lambda d: d.pop("indicators"), "gold/real/003.json: missing 'indicators'"),
-        (lambda d: d["localities"][0].update(level="city"),
-         "gold/real/003.json: localities[0].level: 'city' is not one of province, district,"
-         " commune"),
-        (lambda d: d["indicators"][0].update(status="planned"),
-         "gold/real/003.json: indicators[0].status: 'planned' is not one of actual, target,"
-         " estimate"),
-        (lambda d: d["events"][0]["participants"][0].update(roles=["chủ trì"]),
-         "gold/real/003.json: events[0].participants[0].roles[0]: 'chủ trì' is not one of"
-         " chaired, attended, spoke, reported, directed, concluded, awarded, presented_with"),
-        (lambda d: d["indicators"][0].update(value="7"),
-         "gold/real/003.json: indicators[0].value: expected a number, got str"),
-        (lambda d: d["indicators"][0].update(year="2021"),
-         "gold/real/003.json: indicators[0].year: expected an integer year or null, got str"),
-        (lambda d: d.update(people={}),
-         "gold/real/003.json: people: expected a list, got dict"),
-        (lambda d: d["events"][0].update(date="5/1/2022"),
-         "gold/real/003.json: events[0].date: '5/1/2022' is not YYYY-MM-DD, YYYY-MM, YYYY"
-         " or \"\""),
-        (lambda d: d.update(article="004"),
-         "gold/real/003.json: article: '004' differs from the file name"),
+        (
+            lambda d: d["localities"][0].update(level="city"),
+            "gold/real/003.json: localities[0].level: 'city' is not one of province, district,"
+            " commune",
+        ),
+        (
+            lambda d: d["indicators"][0].update(status="planned"),
+            "gold/real/003.json: indicators[0].status: 'planned' is not one of actual, target,"
+            " estimate",
+        ),
+        (
+            lambda d: d["events"][0]["participants"][0].update(roles=["chủ trì"]),
+            "gold/real/003.json: events[0].participants[0].roles[0]: 'chủ trì' is not one of"
+            " chaired, attended, spoke, reported, directed, concluded, awarded, presented_with",
+        ),
+        (
+            lambda d: d["indicators"][0].update(value="7"),
+            "gold/real/003.json: indicators[0].value: expected a number, got str",
+        ),
+        (
+            lambda d: d["indicators"][0].update(year="2021"),
+            "gold/real/003.json: indicators[0].year: expected an integer year or null, got str",
+        ),
+        (lambda d: d.update(people={}), "gold/real/003.json: people: expected a list, got dict"),
+        (
+            lambda d: d["events"][0].update(date="5/1/2022"),
+            "gold/real/003.json: events[0].date: '5/1/2022' is not YYYY-MM-DD, YYYY-MM, YYYY"
+            ' or ""',
+        ),
+        (
+            lambda d: d.update(article="004"),
+            "gold/real/003.json: article: '004' differs from the file name",
+        ),
     ],
 )
 def test_gold_errors_name_file_and_path(tmp_path: Path, change: Any, message: str) -> None:

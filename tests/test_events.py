@@ -87,3 +87,58 @@ def test_undated_article_takes_its_year_from_the_text() -> None:
     )
     assert facts.events[0].date == "2015-12-08"
     assert _roles(facts, "Nguyễn Thị Quyết Tâm") == {"attended", "spoke"}
+
+
+def test_a_verb_used_as_a_noun_gives_no_role() -> None:
+    facts = facts_of(
+        "Sáng 6/1, Huyện ủy Kỳ Anh tổ chức hội nghị. Bí thư Tỉnh ủy Hoàng Trung Dũng và lãnh "
+        "đạo các ban, ngành trao giấy chứng nhận cho các tập thể.",
+        "2024-01",
+    )
+    # "giấy chứng nhận" is a certificate: he gives it, he does not receive it.
+    assert _roles(facts, "Hoàng Trung Dũng") == {"attended", "awarded"}
+
+
+def test_the_one_given_flowers_is_presented_with() -> None:
+    facts = facts_of(
+        "Sáng 8/2, Tỉnh ủy Yên Bái tổ chức hội nghị. Tại hội nghị, Phó trưởng ban Ban Tổ chức "
+        "Trung ương, ông Nguyễn Thanh Bình đã trao quyết định và tặng hoa chúc mừng cho ông "
+        "Đỗ Đức Duy.",
+        "2016-02",
+    )
+    assert _roles(facts, "Nguyễn Thanh Bình") == {"attended", "awarded"}
+    assert _roles(facts, "Đỗ Đức Duy") == {"attended", "presented_with"}
+
+
+def test_lead_names_the_session_and_the_next_paragraph_dates_it() -> None:
+    facts = facts_of(
+        "Nội dung quan trọng nhất của kỳ họp HĐND TP HCM lần này là bầu Chủ tịch UBND TP HCM "
+        "thay thế ông Lê Hoàng Quân.\n\nSáng 8/12, phát biểu khai mạc kỳ họp 20 HĐND TP HCM, "
+        "Chủ tịch HĐND thành phố Nguyễn Thị Quyết Tâm cho biết nhân sự là nội dung chính.",
+        "2015-12",
+        title="TP HCM sắp có Chủ tịch mới",
+    )
+    assert [e.date for e in facts.events] == ["2015-12-08"]
+    # Named in the lead, but not placed at the session.
+    assert _roles(facts, "Lê Hoàng Quân") == set()
+    assert _roles(facts, "Nguyễn Thị Quyết Tâm") == {"attended", "spoke"}
+
+
+def test_an_article_dated_only_by_its_plans() -> None:
+    facts = facts_of(
+        "Sáng 26/8, HĐND tỉnh Yên Bái khai mạc kỳ họp thứ 2. Chủ tịch HĐND tỉnh Phạm Thị Thanh "
+        "Trà đề nghị hoàn thành các mục tiêu phát triển kinh tế năm 2016.",
+        "",
+    )
+    assert facts.events[0].date == "2016-08-26"
+
+
+def test_plans_deadlines_and_document_dates_are_not_events() -> None:
+    facts = facts_of(
+        "Chiều 27/11, Phó chủ tịch thường trực HĐND tỉnh Nghệ An Cao Thị Hiền cho biết kỳ họp "
+        "thứ 8 sẽ lấy phiếu tín nhiệm. Kỳ họp thứ 8 dự kiến diễn ra từ ngày 10 đến 12/12. "
+        "Thực hiện Nghị quyết số 63/NQ-CP ngày 22/7/2016 của Chính phủ về kế hoạch, các sở "
+        "thống nhất số liệu trước ngày 20/5/2017 tại cuộc họp.",
+        "2014-11",
+    )
+    assert [e.date for e in facts.events] == ["2014-11-27"]

@@ -152,5 +152,8 @@ def test_seed_000_budget_fact() -> None:
     found = extract_indicators(doc, extract_localities(doc))
     obs = _one(found, 520e9)
     assert (obs.unit, obs.year, obs.status, obs.locality.name) == (
-        "VND", 2021, "actual", "Cẩm Xuyên"
+        "VND",
+        2021,
+        "actual",
+        "Cẩm Xuyên",
     )

@@ -90,3 +90,8 @@ def test_focus_and_nearest_unit_for_unnamed_bodies() -> None:
     second = doc.sentences[1].start
     assert index.nearest("province", second).name == "Hà Tĩnh"
     assert index.nearest("district", second).name == "Cẩm Xuyên"
+
+
+def test_a_bare_province_name_is_the_province_not_its_city() -> None:
+    found = _names("Ông Duy sinh năm 1970, quê huyện Thái Thụy, Thái Bình.", "")
+    assert found == {("Thái Thụy", "district", "Thái Bình"), ("Thái Bình", "province", "")}

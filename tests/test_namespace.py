@@ -55,8 +55,9 @@ def test_person_iri_is_name_plus_home_province():
     # The same name in another province is another person.
     assert resolve_person(Person("Hoàng Trung Dũng", home="Nghệ An")) != resolve_person(DUNG)
     # Rank is not identity; tone placement is not either.
-    assert resolve_person(Person("Hoàng Trung Dũng", rank="Đại tá", home="Hà Tĩnh")) == \
-        resolve_person(DUNG)
+    assert resolve_person(
+        Person("Hoàng Trung Dũng", rank="Đại tá", home="Hà Tĩnh")
+    ) == resolve_person(DUNG)
 
 
 def test_locality_iri_uses_the_gso_code_or_the_names_up_the_tree():

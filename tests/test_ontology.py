@@ -45,8 +45,16 @@ def test_every_kg_term_of_the_ontology_is_in_the_namespace():
 
 
 def test_participation_properties_are_subproperties_of_participated_in():
-    for prop in (KG.chaired, KG.attended, KG.spokeAt, KG.reportedAt, KG.directed,
-                 KG.concluded, KG.awardedAt, KG.presentedWithAt):
+    for prop in (
+        KG.chaired,
+        KG.attended,
+        KG.spokeAt,
+        KG.reportedAt,
+        KG.directed,
+        KG.concluded,
+        KG.awardedAt,
+        KG.presentedWithAt,
+    ):
         assert (prop, RDFS.subPropertyOf, KG.participatedIn) in ontology()
 
 
@@ -68,7 +76,7 @@ def _check_declared(terms: set[str]) -> list[str]:
             continue
         for ns in REUSED.values():
             base = str(ns)
-            if term.startswith(base) and term[len(base):] in ns.__annotations__:
+            if term.startswith(base) and term[len(base) :] in ns.__annotations__:
                 break
         else:
             bad.append(term)
@@ -98,8 +106,18 @@ def test_shapes_parse_and_use_only_declared_kg_terms():
     assert used and all(declared(t) for t in used), [t for t in used if not declared(t)]
 
 
-@pytest.mark.parametrize("cls", [KG.PartyCommittee, KG.StandingCommittee, KG.PartyOrganization,
-                                 KG.PartyDepartment, KG.GovernmentBody, KG.Agency,
-                                 KG.MassOrganization, KG.OtherOrganization])
+@pytest.mark.parametrize(
+    "cls",
+    [
+        KG.PartyCommittee,
+        KG.StandingCommittee,
+        KG.PartyOrganization,
+        KG.PartyDepartment,
+        KG.GovernmentBody,
+        KG.Agency,
+        KG.MassOrganization,
+        KG.OtherOrganization,
+    ],
+)
 def test_bodies_are_organizations(cls):
     assert (cls, RDFS.subClassOf, URIRef("http://www.w3.org/ns/org#Organization")) in ontology()

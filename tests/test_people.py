@@ -103,3 +103,32 @@ def test_title_after_the_name_and_ministries() -> None:
 def test_byline_and_historic_names_are_not_people() -> None:
     facts = facts_of("Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.")
     assert facts.people == []
+
+
+def test_ban_bi_thu_is_a_body_not_a_secretary() -> None:
+    posts = _posts(
+        "Theo quyết định của Ban Bí thư, Thứ trưởng Bộ Xây dựng Đỗ Đức Duy giữ chức Phó Bí thư "
+        "Tỉnh ủy Yên Bái.",
+        "2016-02",
+    )
+    assert posts == {
+        ("Đỗ Đức Duy", "Thứ trưởng", "Bộ Xây dựng", ""),
+        ("Đỗ Đức Duy", "Phó Bí thư", "Tỉnh ủy Yên Bái", "Yên Bái"),
+    }
+
+
+def test_lower_case_so_with_a_glued_province() -> None:
+    posts = _posts("Giám đốc sở TN & MT Thanh Hoá Đào Trọng Quy trả lời chất vấn.", "2016-07")
+    assert posts == {("Đào Trọng Quy", "Giám đốc", "Sở TN & MT tỉnh Thanh Hóa", "Thanh Hóa")}
+
+
+def test_national_assembly_delegation_and_youth_union() -> None:
+    posts = _posts(
+        "Sáng 3/4, Trưởng Đoàn ĐBQH tỉnh Nghệ An Nguyễn Thanh Hiền và Bí thư Tỉnh đoàn "
+        "Nguyễn Văn An dự hội nghị.",
+        "2019-04",
+    )
+    assert posts == {
+        ("Nguyễn Thanh Hiền", "Trưởng đoàn", "Đoàn ĐBQH tỉnh Nghệ An", "Nghệ An"),
+        ("Nguyễn Văn An", "Bí thư", "Tỉnh đoàn Nghệ An", "Nghệ An"),
+    }

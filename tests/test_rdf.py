@@ -49,18 +49,23 @@ def test_article_node(quads):
     assert objects(quads, article, RDF.type) == [NamedNode(str(KG.Article))]
     assert objects(quads, article, DCTERMS.identifier) == [Literal(SEED_IDS[0])]
     assert objects(quads, article, DCTERMS.date) == [
-        Literal("2022-01", datatype=NamedNode(str(XSD.gYearMonth)))]
+        Literal("2022-01", datatype=NamedNode(str(XSD.gYearMonth)))
+    ]
     assert objects(quads, article, DCTERMS.creator) == [Literal("Phan Trâm")]
 
 
 def test_post_holdings_link_person_role_body_and_evidence(quads):
     posts = typed(quads, KG.PostHolding)
     assert len(posts) == 2
-    anh = next(p for p in posts
-               if objects(quads, p, ORG.member)[0].value.endswith("ha-thi-viet-anh-ha-tinh"))
+    anh = next(
+        p
+        for p in posts
+        if objects(quads, p, ORG.member)[0].value.endswith("ha-thi-viet-anh-ha-tinh")
+    )
     role = objects(quads, anh, ORG.role)[0]
-    assert objects(quads, role.value, SKOS.prefLabel) == [Literal("Phó Bí thư Thường trực",
-                                                                  language="vi")]
+    assert objects(quads, role.value, SKOS.prefLabel) == [
+        Literal("Phó Bí thư Thường trực", language="vi")
+    ]
     assert objects(quads, role.value, SKOS.inScheme) == [NamedNode(str(KG.RoleScheme))]
     body = objects(quads, anh, ORG.organization)[0]
     assert body.value.endswith("/body/huyen-uy-cam-xuyen")
@@ -95,29 +100,44 @@ def test_participations_materialize_participated_in_and_attended(quads):
     props = {q.predicate.value for q in quads if q.subject.value == anh and q.object == e}
     assert props == {str(KG.reportedAt), str(KG.attended), str(KG.participatedIn)}
     assert objects(quads, event[0], KG.eventDate) == [
-        Literal("2022-01-05", datatype=NamedNode(str(XSD.date)))]
+        Literal("2022-01-05", datatype=NamedNode(str(XSD.date)))
+    ]
     assert NamedNode(str(KG.Conference)) in objects(quads, event[0], RDF.type)
     assert len(typed(quads, KG.Participation)) == 2
 
 
 def test_indicator_value_is_a_plain_decimal_in_base_units(quads):
-    budget = next(s for s in typed(quads, KG.IndicatorObservation)
-                  if objects(quads, s, KG.unit) == [Literal("VND")])
+    budget = next(
+        s
+        for s in typed(quads, KG.IndicatorObservation)
+        if objects(quads, s, KG.unit) == [Literal("VND")]
+    )
     assert objects(quads, budget, KG.value) == [
-        Literal("520000000000", datatype=NamedNode(str(XSD.decimal)))]
+        Literal("520000000000", datatype=NamedNode(str(XSD.decimal)))
+    ]
     assert objects(quads, budget, KG.refYear) == [
-        Literal("2021", datatype=NamedNode(str(XSD.gYear)))]
+        Literal("2021", datatype=NamedNode(str(XSD.gYear)))
+    ]
     assert objects(quads, budget, KG.percentOfPlan)[0].value == "214"
     assert objects(quads, budget, KG.status) == [Literal("actual")]
-    assert NamedNode(str(PROV.wasDerivedFrom)) in [q.predicate for q in quads
-                                                   if q.subject.value == budget]
+    assert NamedNode(str(PROV.wasDerivedFrom)) in [
+        q.predicate for q in quads if q.subject.value == budget
+    ]
 
 
-@pytest.mark.parametrize("value, text", [
-    (520_000_000_000.0, "520000000000"), (2_365_000_000_000, "2365000000000"),
-    (8_850_260_000_000.0, "8850260000000"), (49.09, "49.09"), (7.0, "7"), (0.0, "0"),
-    (-1.25, "-1.25"), (1e-7, "0.0000001"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (520_000_000_000.0, "520000000000"),
+        (2_365_000_000_000, "2365000000000"),
+        (8_850_260_000_000.0, "8850260000000"),
+        (49.09, "49.09"),
+        (7.0, "7"),
+        (0.0, "0"),
+        (-1.25, "-1.25"),
+        (1e-7, "0.0000001"),
+    ],
+)
 def test_decimal_literal(value, text):
     assert decimal_literal(value).value == text
 
@@ -127,9 +147,14 @@ def test_decimal_literal_refuses_nan():
         decimal_literal(float("nan"))
 
 
-@pytest.mark.parametrize("value, datatype", [
-    ("2022-01-05", XSD.date), ("2022-01", XSD.gYearMonth), ("2022", XSD.gYear),
-])
+@pytest.mark.parametrize(
+    "value, datatype",
+    [
+        ("2022-01-05", XSD.date),
+        ("2022-01", XSD.gYearMonth),
+        ("2022", XSD.gYear),
+    ],
+)
 def test_date_literal(value, datatype):
     assert date_literal(value) == Literal(value, datatype=NamedNode(str(datatype)))
     assert date_literal("") is None
@@ -142,13 +167,18 @@ def test_emission_is_deterministic():
 def test_one_person_is_one_node_across_articles():
     a = article_quads(dung_facts("001_a", "2024-01"))
     b = article_quads(dung_facts("002_b", "2022-01"))
-    assert set(typed(a, KG.Person)) == set(typed(b, KG.Person)) == {
-        "https://kg.example.org/id/person/hoang-trung-dung-ha-tinh"}
+    assert (
+        set(typed(a, KG.Person))
+        == set(typed(b, KG.Person))
+        == {"https://kg.example.org/id/person/hoang-trung-dung-ha-tinh"}
+    )
     assert {q.graph_name for q in a}.isdisjoint({q.graph_name for q in b})
 
 
-@pytest.mark.parametrize("fmt, rdflib_format", [("turtle", "turtle"), ("nquads", "nquads"),
-                                                ("trig", "trig"), ("jsonld", "json-ld")])
+@pytest.mark.parametrize(
+    "fmt, rdflib_format",
+    [("turtle", "turtle"), ("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")],
+)
 def test_serializations_parse_back(quads, fmt, rdflib_format):
     data = serialize_quads(quads, fmt)
     if fmt in ("turtle", "trig"):

@@ -47,8 +47,9 @@ def test_people_merge_across_article_graphs(tmp_path):
     rows = list(query(store, "SELECT DISTINCT ?p ?n WHERE { ?p a kg:Person ; foaf:name ?n }",
                       {"n": Literal("Hoàng Trung Dũng")}))
     assert len(rows) == 1
-    posts = queries.run_named(store, "posts_of_person",
-                              queries.parse_params(["name=Hoàng Trung Dũng"])).string_rows()
+    posts = queries.run_named(
+        store, "posts_of_person", queries.parse_params(["name=Hoàng Trung Dũng"])
+    ).string_rows()
     assert [r["date"] for r in posts] == ["2022-01", "2023-06", "2024-01"]
     assert {r["body"] for r in posts} == {"Tỉnh ủy Hà Tĩnh"}
 
@@ -80,8 +81,9 @@ def test_export_one_graph_by_article_id(tmp_path):
     out = io.BytesIO()
     export(store, out, "nquads", graph="001_a")
     lines = out.getvalue().decode().splitlines()
-    assert lines and all(line.endswith("<https://kg.example.org/id/article/001_a> .")
-                         for line in lines)
+    assert lines and all(
+        line.endswith("<https://kg.example.org/id/article/001_a> .") for line in lines
+    )
     with pytest.raises(StoreError, match="no graph"):
         export(store, io.BytesIO(), "nquads", graph="missing")
 

@@ -49,14 +49,16 @@ def _entries(table: dict, flags: int = 0) -> list[_Entry]:
     ]
 
 
-NATIONAL = _entries(_TABLE["national"])
+NATIONAL = _entries(_TABLE["national"], re.IGNORECASE)
 DEPARTMENTS = _entries(_TABLE["departments"], re.IGNORECASE)
 COMMITTEES = _entries(_TABLE["committees"])
 NAMED = _entries(_TABLE["named"])
+# An abbreviated own name: "GTVT", "KH&ĐT", "TN & MT", "LĐ-TB&XH".
+_ABBREVIATION = rf"[{UPPER}][{UPPER}&\-]+(?: ?& ?[{UPPER}]+)*"
 _DEPARTMENT_NAMES = sorted(_TABLE["department_names"]["names"], key=len, reverse=True)
 _OWN_NAME = re.compile(
     "|".join(re.escape(n) for n in _DEPARTMENT_NAMES)
-    + rf"|(?:[{UPPER}&\-]{{2,}}|{TITLE_WORD})(?:(?: và| -)? (?:[{UPPER}&\-]{{2,}}|{TITLE_WORD}))*"
+    + rf"|(?:{_ABBREVIATION}|{TITLE_WORD})(?:(?: và| -)? (?:{_ABBREVIATION}|{TITLE_WORD}))*"
 )
 _UNIT = re.compile(
     r" (?P<unit>"
@@ -221,8 +223,10 @@ def _named(
     name_match = _OWN_NAME.match(text, match.end() + 1)
     if name_match is None or text[match.end() : match.end() + 1] != " ":
         return None
-    own = text[match.start() : name_match.end()]
-    end = name_match.end()
+    end = _before_place(text, name_match.start(), name_match.end(), index)
+    # The head word as a name is written: "sở Tài chính" is the body "Sở Tài chính".
+    own = text[match.start() : end]
+    own = own[0].upper() + own[1:]
     locality: Locality | None = None
     unit_match = _UNIT.match(text, end)
     if unit_match is not None:
@@ -239,6 +243,17 @@ def _named(
         locality = index.focus
     name = own if locality is None or entry.scope == "focus" else _local_name(own, locality)
     return BodyPhrase(match.start(), end, Body(name, entry.kind, locality))
+
+
+def _before_place(text: str, start: int, end: int, index: LocalityIndex) -> int:
+    """Where a body's own name stops when a place name is glued to it ("Sở TN & MT Thanh
+    Hoá"): the place is the body's locality, not part of its name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for i in range(1, len(words)):
+        place = text[start + words[i].start() : end]
+        if index.resolve(place, ("province",)) is not None:
+            return start + words[i - 1].end()
+    return end
 
 
 def _local_name(own: str, locality: Locality) -> str:

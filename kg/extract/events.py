@@ -14,11 +14,11 @@ caption or a quote still places the person at the event ("attended").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
-from kg.extract.dates import reference_years
+from kg.extract.dates import earliest_plan_year, reference_years
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
@@ -58,7 +58,8 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _HELD = re.compile(
-    rf"{_START}(?:tổ chức|khai mạc|diễn ra|đã họp|họp|bế mạc|có buổi|đến thăm và làm việc)"
+    rf"{_START}(?:tổ chức|khai mạc|diễn ra|đã họp|tiến hành họp|họp bàn|bế mạc|có buổi|"
+    rf"đến thăm và làm việc)"
     rf"{_END}",
     re.IGNORECASE,
 )
@@ -85,6 +86,10 @@ _ALL_CUES = re.compile(
     re.IGNORECASE,
 )
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
+_NOUN_BEFORE = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"]) + r") $",
+    re.IGNORECASE,
+)
 
 
 # --- dates --------------------------------------------------------------------------------
@@ -95,8 +100,9 @@ def event_year(doc: Document) -> int | None:
     (an undated article still tells it: ``dates.reference_years``)."""
     if doc.article.year is not None:
         return doc.article.year
-    review, _ = reference_years(doc.article, [s.text.lower() for s in doc.sentences])
-    return review
+    lowered = [s.text.lower() for s in doc.sentences]
+    review, _ = reference_years(doc.article, lowered)
+    return review if review is not None else earliest_plan_year(lowered)
 
 
 def resolve_date(match: re.Match[str], article: Article, year: int | None) -> str:
@@ -134,7 +140,9 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         kinds = [(m.start(), entry) for entry in KINDS for m in entry.pattern.finditer(folded)]
         if not kinds:
             continue
-        when = _WHEN.search(folded)
+        if _PLANNED.search(folded):
+            continue  # a plan, not a report
+        when = _event_date(folded)
         held = _HELD.search(folded)
         if when is None and (held is None or anchors):
             continue
@@ -142,16 +150,54 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         date = resolve_date(when, doc.article, year) if when else (str(year) if year else "")
         if anchors and anchors[-1].date == date:
             continue  # the same event told again
-        anchors.append(
-            Anchor(
-                sentence,
-                entry.kind,
-                _subtype(folded, entry),
-                date,
-                _organizer(doc, sentence, index),
-            )
+        anchor = Anchor(
+            sentence, entry.kind, _subtype(folded, entry), date, _organizer(doc, sentence, index)
         )
+        if anchors and _vaguer(anchors[-1], anchor) and _in_lead(doc, anchors[-1].sentence):
+            # The lead names the session, the next paragraph dates it: one event, keeping the
+            # earlier place in the text so that the lead's people belong to it.
+            anchors[-1] = replace(anchor, sentence=anchors[-1].sentence)
+            continue
+        anchors.append(anchor)
     return anchors
+
+
+_PLANNED = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["plans"]["words"]) + rf"){_END}",
+    re.IGNORECASE,
+)
+_NOT_EVENT = _TABLE["not_event_dates"]
+_DEADLINE_BEFORE = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["before"]) + r")\s+$",
+    re.IGNORECASE,
+)
+_DOCUMENT_BEFORE = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["documents"]) + r")\b[^,;.]{0,40}$"
+)
+
+
+def _event_date(folded: str) -> re.Match[str] | None:
+    """The first time expression that dates an event, not a deadline or a document."""
+    for match in _WHEN.finditer(folded):
+        head = folded[max(0, match.start() - 60) : match.start()]
+        if _DEADLINE_BEFORE.search(head) or _DOCUMENT_BEFORE.search(head):
+            continue
+        return match
+    return None
+
+
+def _in_lead(doc: Document, sentence: Sentence) -> bool:
+    """In the title or the lead paragraph (the sapo) of the article."""
+    return sentence.paragraph <= (1 if doc.article.title else 0)
+
+
+def _vaguer(earlier: Anchor, later: Anchor) -> bool:
+    """True when ``earlier`` is ``later`` with a less precise date ("2015" of "2015-12-08")."""
+    return (
+        earlier.kind == later.kind
+        and len(earlier.date) < len(later.date)
+        and later.date.startswith(earlier.date)
+    )
 
 
 def _subtype(folded: str, entry: KindEntry) -> str:
@@ -213,28 +259,50 @@ def _roles_in_sentence(
     cues = [
         (m.start(), m.end(), CUES[int(m.lastgroup[1:])].role)
         for m in _ALL_CUES.finditer(folded, 0, speech)
+        if not _NOUN_BEFORE.search(folded, max(0, m.start() - 12), m.start())
     ]
     found: list[tuple[Person, str, Sentence]] = []
+    subject: list[Person] = []  # who the verbs of this clause belong to
     boundary = 0
-    for start, end, role in cues:
+    for number, (start, end, role) in enumerate(cues):
         before = [p for s, e, p in offsets if boundary <= s and e <= start]
+        after = [(s, p) for s, _, p in offsets if s >= end]
         if before:
-            found += [(p, role, sentence) for p in before]
-            boundary_next = end
-        else:
-            after = [p for s, _, p in offsets if s >= end]
-            if after and role == "attended":
-                # "Tham dự buổi làm việc có ông A ...; ông B ...": everyone listed after.
-                found += [(p, role, sentence) for p in after]
-            elif after:
-                found.append((after[0], role, sentence))  # "Phát biểu tại hội nghị, X ..."
-            boundary_next = boundary
-        # A list keeps its verb for the next verb too ("X và Y trao ... và chúc mừng").
-        boundary = boundary_next if before else boundary
+            subject = before
+        elif not subject and after and role == "attended":
+            # "Tham dự buổi làm việc có ông A ...; ông B ...": everyone listed after.
+            subject = [p for _, p in after]
+        elif not subject and after and number == 0 and "," in folded[end : after[0][0]]:
+            subject = [after[0][1]]  # "Phát biểu tại hội nghị, X ..."
+        # Otherwise the verb shares the clause's subject: "X trao quyết định và tặng hoa".
+        found += [(p, role, sentence) for p in subject]
+        if role == "awarded":
+            found += _recipients(
+                folded,
+                end,
+                cues[number + 1][0] if number + 1 < len(cues) else speech,
+                offsets,
+                sentence,
+            )
+        boundary = end
     if _is_caption(doc, sentence) or speech < len(folded):
         found += [(p, "attended", sentence) for _, _, p in offsets]
     found += _quoted_by_theo(folded, offsets, sentence)
     return found
+
+
+_TO = re.compile(r"\bcho\s+(?:(?:các )?(?:ông|bà|đồng chí|đ/c)\s+)?$")
+
+
+def _recipients(
+    folded: str, start: int, end: int, offsets: list[tuple[int, int, Person]], sentence: Sentence
+) -> list[tuple[Person, str, Sentence]]:
+    """ "tặng hoa chúc mừng cho ông Đỗ Đức Duy": the one who receives."""
+    return [
+        (p, "presented_with", sentence)
+        for s, _, p in offsets
+        if start <= s < end and _TO.search(folded, max(start, s - 24), s)
+    ]
 
 
 _QUOTE_OPEN = re.compile(r"[:“\"]")
@@ -251,7 +319,9 @@ def _speech_start(folded: str, offsets: list[tuple[int, int, Person]]) -> int:
 
 
 def _is_caption(doc: Document, sentence: Sentence) -> bool:
-    """A photo caption: a short paragraph of its own."""
+    """A photo caption: a short paragraph of its own (not the title, not the lead)."""
+    if _in_lead(doc, sentence):
+        return False
     same = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
     return len(same) == 1 and len(sentence.text) < 160
 

@@ -25,7 +25,7 @@ from kg.extract.localities import focus_locality
 from kg.extract.numbers import Quantity, is_year, number_tokens, read_quantity, word_quantities
 from kg.gazetteer import load_patterns
 from kg.model import ArticleFacts, IndicatorObservation, Locality, LocalityMention
-from kg.text import Document, Sentence
+from kg.text import LOWER, UPPER, Document, Sentence
 
 _T = load_patterns("indicators")
 
@@ -98,14 +98,13 @@ _CLAUSE_BOUNDARY = re.compile(r",\s|;|:|\(|\)|\s[-–]\s|(?<=\s)và\s|…|\.\.\.
 _PHRASE_BOUNDARY = re.compile(r",\s|;|:|\s[-–]\s|…|\.\.\.")
 # A hard break inside a splitter's sentence: "…" before a capital letter.
 _HARD_BREAK = re.compile(r"(?:…|\.\.\.)\s*(?=[A-ZĐÀ-Ỹ])")
-_LEADING = re.compile(
-    r"^(?:\W|trong năm|năm qua|năm nay|đến nay|hiện nay|hiện|tính đến nay|trong đó|"
-    r"toàn (?:huyện|tỉnh|thành phố|quận|thị xã|đảng bộ)|cả năm|kết quả|đặc biệt|"
-    r"năm \d{4}|ngoài ra|bên cạnh đó|với|có|đã|đạt|thêm|các|những|được)+",
-)
-_TRAILING = re.compile(
-    r"(?:\s|đạt|là|có|còn|lên|ước|tính|tăng|giảm|được|từ|trên|hơn|gần|khoảng|với|của|"
-    r"đã|thêm|cho|ở mức|mức|xuống|đều|nâng|tổng số|chỉ|ít nhất|\W)+$"
+_NAMES = _T["names"]
+_LEADING = re.compile(rf"^(?:\W|năm \d{{4}}|{_alt(_NAMES['leading'])})+")
+_TRAILING = re.compile(rf"(?:\s|\W|{_alt(_NAMES['trailing'])})+$")
+# The last lead-in cue, or a locality named with its unit word ("huyện Cẩm Xuyên").
+_LEAD_IN = re.compile(
+    rf"(?:{_alt(_NAMES['lead_in'])}|(?:huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn)"
+    rf"(?: [{UPPER}][{LOWER}]*)+)\s"
 )
 
 
@@ -580,6 +579,8 @@ def _evidence_start(low: str, clause_start: int, number_start: int) -> int:
 
 def _name(sentence: Sentence, low: str, clause_start: int, fig: _Figure) -> str:
     """A short label: the noun phrase before the number, else the count noun after it."""
+    lead_in = [m.end() for m in _LEAD_IN.finditer(sentence.text, clause_start, fig.quantity.start)]
+    clause_start = max([clause_start, *lead_in])
     head_low = low[clause_start : fig.quantity.start]
     cut = _LEADING.match(head_low)
     start = clause_start + (cut.end() if cut else 0)

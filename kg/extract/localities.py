@@ -95,7 +95,9 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
                 names += [
                     (m.start("name"), m.group("name")) for m in _list_tail(folded, match.end())
                 ]
-                for offset, name in names:
+                for i, (offset, name) in enumerate(names):
+                    if i and gaz.lookup(name, "province"):
+                        break  # "huyện Thái Thụy, Thái Bình": the list ends at the province
                     hit = _longest_known(name, unit, levels, units, gaz)
                     if hit is None:
                         break
@@ -163,7 +165,9 @@ def _district_pattern(provinces: frozenset[str]) -> re.Pattern[str] | None:
         loc.name
         for bucket in gaz.by_name["district"].values()
         for loc in bucket
-        if loc.province.name in provinces and not loc.name[-1].isdigit()
+        if loc.province.name in provinces
+        and not loc.name[-1].isdigit()
+        and not gaz.lookup(loc.name, "province")  # bare "Thái Bình" is the province
     }
     if not names:
         return None

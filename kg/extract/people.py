@@ -44,7 +44,9 @@ def _words(words: list[str]) -> str:
 _END = rf"(?![{LOWER}{UPPER}])"
 ROLES = [
     RoleEntry(
-        re.compile(rf"(?:{spec['pattern']}){_END}"),
+        # Titles are often written in lower case mid-sentence ("bí thư Huyện uỷ", "phó
+        # chủ tịch UBND huyện"): the first letter's case says nothing.
+        re.compile(rf"(?:{spec['pattern']}){_END}", re.IGNORECASE),
         spec["role"],
         spec.get("body_prefix", ""),
         spec.get("default_body", ""),
@@ -52,7 +54,7 @@ ROLES = [
     )
     for spec in _TABLE["roles"]
 ]
-_ANY_ROLE = re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES))
+_ANY_ROLE = re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE)
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
 _RANK = re.compile(rf"(?:{_words(_TABLE['ranks']['words'])}){_END}")
@@ -72,6 +74,7 @@ _RUN = re.compile(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
+_INSIDE_BODY = re.compile(r"(?:Ban|ban) $")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 # What may stand between names of one list: ", ", " và ", "ông", a bracketed title.
 _LIST_GAP = re.compile(
@@ -285,6 +288,8 @@ def _left_chain(
     for role_start in _ANY_ROLE.finditer(folded, floor, tail_end):
         if role_start.start() > floor and folded[role_start.start() - 1] not in ' (,;:-–"“':
             continue
+        if _INSIDE_BODY.search(folded, max(0, role_start.start() - 8), role_start.start()):
+            continue  # "Ban Bí thư" is a body, not a secretary
         posts, end = parse_chain(folded, role_start.start(), tail_end, index, at)
         if posts and folded[end:tail_end].strip(" ,-–") == "":
             return posts
