@@ -35,7 +35,7 @@ def worker_fingerprint() -> str:
     return pipeline_fingerprint()
 
 
-def connect(scheduler: str, timeout: float = CONNECT_TIMEOUT):
+def connect(scheduler: str, timeout: float | None = None):
     """A ``dask.distributed.Client`` on the scheduler, checked to have workers running the
     same extraction code as this process."""
     try:
@@ -45,6 +45,7 @@ def connect(scheduler: str, timeout: float = CONNECT_TIMEOUT):
                            "'dask[distributed]'") from None
     from kg.build import pipeline_fingerprint
 
+    timeout = timeout or CONNECT_TIMEOUT
     try:
         client = Client(scheduler, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError) as exc:
