@@ -325,7 +325,8 @@ def build_to_endpoint(paths: Iterable[str | Path], endpoint: str, graph_store: s
     readable = [p for p in paths if p.exists()]
     total = kg_build.count_files(readable)
     limit = batch_articles or kg_build.BATCH_ARTICLES
-    instances: dict[str, set[str]] = {label: set() for label in kg_build.COUNTED}
+    instances: dict[str, set] = {label: set() for label in kg_build.COUNTED}
+    own: dict[str, int] = dict.fromkeys(kg_build.COUNTED, 0)  # per-article nodes, if counted
     seen: dict[str, str] = {}
     batch: list[tuple[str, bytes]] = []
     held: list[tuple[str, bytes]] = []
@@ -364,6 +365,8 @@ def build_to_endpoint(paths: Iterable[str | Path], endpoint: str, graph_store: s
                 summary.triples += item.quads
                 for label, iris in item.instances.items():
                     instances[label] |= iris
+                for label, number in getattr(item, "own", {}).items():
+                    own[label] += number
                 if len(batch) >= limit:
                     flush()
             if progress:
@@ -378,7 +381,7 @@ def build_to_endpoint(paths: Iterable[str | Path], endpoint: str, graph_store: s
                     summary.failures.extend(kg_build.Failure(endpoint, f)
                                             for f in pushed.failures)
     for label, iris in instances.items():
-        setattr(summary, label, len(iris))
+        setattr(summary, label, len(iris) + own[label])
     return summary
 
 
