@@ -122,6 +122,7 @@ def test_the_build_refuses_facts_that_break_hard_constraints(corpus, tmp_path, m
                    ).stdout.count("\n") > 5  # the rest of each article is there
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_validate_reports_violations_grouped_by_shape(tmp_path, built_store):
     from kg.validate import hard_violations, validate_graph
 

@@ -42,10 +42,19 @@ def test_loading_an_article_again_replaces_its_graph(tmp_path):
 
 def test_people_merge_across_article_graphs(tmp_path):
     store = Store()  # in memory: these test the graph functions, not the folder
-    load(store, dung_facts("001_a", "2024-01"), dung_facts("002_b", "2022-01"),
-         dung_facts("003_c", "2023-06"))
-    rows = list(query(store, "SELECT DISTINCT ?p ?n WHERE { ?p a kg:Person ; foaf:name ?n }",
-                      {"n": Literal("Hoàng Trung Dũng")}))
+    load(
+        store,
+        dung_facts("001_a", "2024-01"),
+        dung_facts("002_b", "2022-01"),
+        dung_facts("003_c", "2023-06"),
+    )
+    rows = list(
+        query(
+            store,
+            "SELECT DISTINCT ?p ?n WHERE { ?p a kg:Person ; foaf:name ?n }",
+            {"n": Literal("Hoàng Trung Dũng")},
+        )
+    )
     assert len(rows) == 1
     posts = queries.run_named(
         store, "posts_of_person", queries.parse_params(["name=Hoàng Trung Dũng"])
