@@ -379,6 +379,10 @@ def _serve_writable(where, host, port, union, timeout_s, cors, on_ready, should_
         server = OxigraphServer(where / pending, host, port, False, union, timeout_s, cors)
         try:
             server.start()
+        except BaseException:
+            writer.discard()  # nothing was served: no new generation
+            raise
+        try:
             if on_ready:
                 on_ready(Serving(server, where, pending, True))
             while server.running() and not (should_stop and should_stop()):
