@@ -178,6 +178,7 @@ def build(
     strict: bool = False,
     full: bool = False,
     checkpoint: int = CHECKPOINT_ARTICLES,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Read, extract and load ``paths`` (files or folders) into the store at ``store_dir``.
 
@@ -191,7 +192,8 @@ def build(
     so a killed build loses at most that much work, and a reader never sees half an article.
     ``full`` rebuilds every article. ``strict`` makes any failure fatal: nothing is published
     and the store is left as it was. Raises :class:`kg.store.StoreBusy` when another process
-    is writing the store.
+    is writing the store. ``scheduler`` (``tcp://host:port``) extracts on that Dask cluster
+    instead of here (see :mod:`kg.distributed`).
     """
     paths = [Path(p) for p in paths]
     summary = BuildSummary(store_path(store_dir))
@@ -237,7 +239,7 @@ def build(
             summary.unchanged += 1
             return False
 
-        for item in _results(read_corpus(readable), jobs, summary.failures, wanted):
+        for item in _results(read_corpus(readable), jobs, summary.failures, wanted, scheduler):
             done += 1
             if isinstance(item, Failure):
                 if progress:
@@ -341,9 +343,12 @@ def article_hash(article: Article) -> str:
 
 def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Failure],
              wanted: Callable[[Article], bool] = lambda article: True,
-             ) -> Iterator[_Result | Failure]:
+             scheduler: str | None = None) -> Iterator[_Result | Failure]:
     """Each read error (recorded in ``failures``) and the result of each ``wanted`` article,
     in corpus order."""
+    if scheduler:
+        yield from _cluster_results(items, scheduler, failures, wanted)
+        return
     if jobs == 1:
         for item in items:
             if isinstance(item, ReadError):
@@ -364,6 +369,13 @@ def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Fai
             articles.append(item)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(process_article, articles, chunksize=4)
+
+
+def _cluster_results(items, scheduler: str, failures: list[Failure], wanted):
+    """:func:`_results` with the extraction on a ``dask.distributed`` cluster."""
+    from kg.distributed import cluster_results
+
+    return cluster_results(items, scheduler, failures, wanted)
 
 
 def score_corpus(gold_dir: str | Path, articles: Iterable[str | Path],

@@ -121,6 +121,14 @@ def build_command(
         "--checkpoint", min=0,
         help="Publish the work done every N articles (0 = only at the end).")
     ] = CHECKPOINT_ARTICLES,
+    endpoint: Annotated[str | None, typer.Option(
+        "--endpoint", help="Build into this SPARQL 1.1 store instead of --store "
+                           "(see kg push).")] = None,
+    graph_store: Annotated[str | None, typer.Option(
+        "--graph-store", help="With --endpoint: its Graph Store Protocol URL.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Extract on this dask.distributed cluster (tcp://HOST:PORT).")
+    ] = None,
 ) -> None:
     """Read articles, extract their facts and load them into the store.
 
@@ -131,6 +139,9 @@ def build_command(
 
     Example: kg build data/samples --store out/kg-store
     """
+    from kg.distributed import ClusterError
+    from kg.push import PushError
+
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(),
         MofNCompleteColumn(), TimeElapsedColumn(), console=err.get(), transient=True,
@@ -141,16 +152,30 @@ def build_command(
             bar.update(task, completed=done, total=total, description=Path(item).name[:40])
 
         try:
-            summary = build(paths, store, progress=progress, jobs=jobs, strict=strict,
-                            full=full, checkpoint=checkpoint)
+            if endpoint:
+                summary = _build_remote(paths, endpoint, graph_store, jobs, scheduler, strict,
+                                        progress)
+            else:
+                summary = build(paths, store, progress=progress, jobs=jobs, strict=strict,
+                                full=full, checkpoint=checkpoint, scheduler=scheduler)
         except StoreError as exc:
             raise store_failure(exc) from None
+        except (PushError, ClusterError) as exc:
+            raise fail(str(exc)) from None
     print_summary(summary)
     if summary.aborted:
         raise fail(f"--strict: {len(summary.failures)} failed, nothing was written to "
                    f"{summary.store}")
     if summary.failures:
         raise typer.Exit(1)
+
+
+def _build_remote(paths, endpoint, graph_store, jobs, scheduler, strict, progress):
+    """kg build --endpoint: straight into a remote SPARQL store (kg.push)."""
+    from kg.push import build_to_endpoint
+
+    return build_to_endpoint(paths, endpoint, graph_store, jobs=jobs, scheduler=scheduler,
+                             strict=strict, progress=progress)
 
 
 def print_summary(summary: BuildSummary) -> None:
@@ -173,24 +198,33 @@ def print_summary(summary: BuildSummary) -> None:
 
 @app.command("extract")
 def extract_command(
-    file: Annotated[Path, typer.Argument(help="One article file (.txt, .jsonl, .html).")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Article files or folders (.txt, .jsonl, .html).")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ExtractFormat.turtle
     ),
 ) -> None:
-    """Print one article's triples without touching the store.
+    """Print articles' triples without touching the store.
 
-    Example: kg extract data/samples/000_d5453f38d9d606eb.txt --format turtle
+    With --format nquads the output is streamed, article by article, exactly as kg build
+    loads it (each article in its named graph): a map step for any engine.
+
+    Examples: kg extract data/samples/000_d5453f38d9d606eb.txt --format turtle;
+    kg extract corpus/part-0007/ --format nquads > part-0007.nq
     """
     from kg.extract import extract
     from kg.rdf import article_quads, serialize_quads
     from kg.reader import ReadError, read_corpus
 
-    if not file.is_file():
-        raise fail(f"{file}: no such file")
+    for file in files:
+        if not file.exists():
+            raise fail(f"{file}: no such file or directory")
+    if fmt is ExtractFormat.nquads:
+        _stream_nquads(files)
+        return
     quads = []
     failed = False
-    for item in read_corpus([file]):
+    for item in read_corpus(files):
         if isinstance(item, ReadError):
             err.print(f"{item.path}: {item.reason}", highlight=False)
             failed = True
@@ -205,6 +239,31 @@ def extract_command(
         sys.stdout.buffer.write(serialize_quads(quads, fmt.value))
         sys.stdout.flush()
     if failed or not quads:
+        raise typer.Exit(1)
+
+
+def _stream_nquads(paths: list[Path]) -> None:
+    """kg extract --format nquads: each article's N-Quads as soon as it is extracted."""
+    from kg.build import process_article
+    from kg.reader import ReadError, read_corpus
+
+    failed = written = 0
+    for item in read_corpus(paths):
+        if isinstance(item, ReadError):
+            err.print(f"{item.path}: {item.reason}", highlight=False)
+            failed += 1
+            continue
+        result = process_article(item)
+        if result.error:
+            err.print(f"{result.source}: {result.error}", highlight=False)
+            failed += 1
+            continue
+        for refusal in result.refused:
+            err.print(f"{result.source}: refused fact: {refusal}", highlight=False)
+        sys.stdout.buffer.write(result.nquads)
+        sys.stdout.flush()
+        written += 1
+    if failed or not written:
         raise typer.Exit(1)
 
 
@@ -459,4 +518,5 @@ def main() -> None:  # pragma: no cover - entry point
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+import kg.cli_serve  # noqa: E402,F401  registers "kg serve" and "kg push"
 from kg import cli_network  # noqa: E402,F401  registers "kg network"
