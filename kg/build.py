@@ -8,11 +8,13 @@ saying why; the rest of the corpus is still built.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import NamedNode, Quad
@@ -22,8 +24,8 @@ from kg.model import Article
 from kg.namespace import KG, ORG, RDF
 from kg.rdf import article_quads, to_nquads
 from kg.reader import READERS, ReadError, read_corpus
-from kg.resolve import resolve_article
-from kg.store import open_store, replace_graphs, store_path
+from kg.store import Writer, open_snapshot, store_path
+from kg.validate import refuse_broken_facts
 
 # What the summary counts: label -> class whose instances are counted.
 COUNTED = {
@@ -37,6 +39,7 @@ BATCH_ARTICLES = 200  # articles per bulk load
 BATCH_BYTES = 64_000_000
 CHUNK_ARTICLES = 8  # articles per task sent to a worker process
 WINDOW = 16  # chunks in flight per worker: enough to go on while a batch is loaded
+CHECKPOINT_ARTICLES = 2000  # articles per published generation during a long build
 
 Progress = Callable[[int, int | None, str], None]  # (done, total or None, what was done)
 
@@ -60,7 +63,11 @@ class BuildSummary:
     events: int = 0
     indicators: int = 0
     triples: int = 0  # quads loaded (a triple repeated in two articles counts twice)
+    unchanged: int = 0  # articles skipped: already in the store as they are now
+    refused: int = 0  # facts refused for breaking a hard constraint of the shapes
     failures: list[Failure] = field(default_factory=list)
+    aborted: bool = False  # --strict and something failed: nothing was written
+    generation: str = ""  # the store generation the build published
 
     @property
     def ok(self) -> bool:
@@ -75,6 +82,8 @@ class BuildSummary:
             "events": self.events,
             "indicators": self.indicators,
             "triples": self.triples,
+            "unchanged": self.unchanged,
+            "refused facts": self.refused,
         }
 
 
@@ -87,8 +96,9 @@ class _Result:
     nquads: bytes = b""
     quads: int = 0
     instances: dict[str, set[int]] = field(default_factory=dict)  # digests, see _instances
-    own: dict[str, int] = field(default_factory=dict)  # the article's own instances
     error: str = ""
+    digest: str = ""
+    refused: list[str] = field(default_factory=list)
 
 
 _TYPE = str(RDF.type)
@@ -97,7 +107,7 @@ _COUNTED_BY_CLASS = {str(cls): label for label, cls in COUNTED.items()}
 
 def process_article(article: Article) -> _Result:
     """Extract and emit one article; any exception becomes the result's ``error``."""
-    result = _Result(article.id, article.source or article.id)
+    result = _Result(article.id, article.source or article.id, digest=article_hash(article))
     try:
         facts = extract(article)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the build
@@ -108,30 +118,28 @@ def process_article(article: Article) -> _Result:
     except Exception as exc:  # noqa: BLE001
         result.error = f"RDF emission failed: {type(exc).__name__}: {exc}"
         return result
+    try:
+        quads, refusals = refuse_broken_facts(quads)
+    except Exception as exc:  # noqa: BLE001
+        result.error = f"shape check failed: {type(exc).__name__}: {exc}"
+        return result
+    result.refused = [str(r) for r in refusals]
     result.nquads = to_nquads(quads)
     result.quads = len(quads)
-    result.instances, result.own = _instances(quads, resolve_article(article))
+    result.instances = _instances(quads)
     return result
 
 
-def _instances(quads: list[Quad], article_iri: str = "") -> tuple[dict[str, set[int]],
-                                                                  dict[str, int]]:
-    """Instances of the counted classes: shared nodes (people, bodies, localities) as 64-bit
-    digests of their IRIs, to be told apart across articles in little memory; the article's
-    own nodes (events, indicators: IRIs under the article's) only counted."""
+def _instances(quads: list[Quad]) -> dict[str, set[int]]:
+    """Instances of the counted classes as 64-bit digests of their IRIs: told apart across
+    articles in a fraction of the memory the IRIs themselves would take."""
     found: dict[str, set[int]] = {label: set() for label in COUNTED}
-    own: dict[str, set[str]] = {label: set() for label in COUNTED}
-    prefix = article_iri + "/" if article_iri else None
     for quad in quads:
         if quad.predicate.value == _TYPE and isinstance(quad.object, NamedNode):
             label = _COUNTED_BY_CLASS.get(quad.object.value)
             if label is not None:
-                iri = quad.subject.value
-                if prefix is not None and iri.startswith(prefix):
-                    own[label].add(iri)
-                else:
-                    found[label].add(_digest(iri))
-    return found, {label: len(iris) for label, iris in own.items()}
+                found[label].add(_digest(quad.subject.value))
+    return found
 
 
 def _digest(iri: str) -> int:
@@ -176,34 +184,71 @@ def build(
     store_dir: str | Path | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
+    strict: bool = False,
+    full: bool = False,
+    checkpoint: int = CHECKPOINT_ARTICLES,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Read, extract and load ``paths`` (files or folders) into the store at ``store_dir``.
 
     ``store_dir`` defaults to ``$KG_STORE`` or ``./kg-store``. ``jobs`` > 1 extracts in that
     many worker processes (0 = one per core). ``progress(done, total, item)`` is called after
     each article or unreadable file.
+
+    The build is incremental: an article whose content (and the extraction code) is the same
+    as when it was last built is skipped; a changed one replaces its graph. Changes are
+    published as a new store generation every ``checkpoint`` articles (0 = only at the end),
+    so a killed build loses at most that much work, and a reader never sees half an article.
+    ``full`` rebuilds every article. ``strict`` makes any failure fatal: nothing is published
+    and the store is left as it was. Raises :class:`kg.store.StoreBusy` when another process
+    is writing the store. ``scheduler`` (``tcp://host:port``) extracts on that Dask cluster
+    instead of here (see :mod:`kg.distributed`).
     """
     paths = [Path(p) for p in paths]
     summary = BuildSummary(store_path(store_dir))
     summary.failures.extend(input_problems(paths))
+    if strict and summary.failures:
+        summary.aborted = True
+        return summary
     readable = [p for p in paths if p.exists()]
     total = count_files(readable)
-    store = open_store(summary.store)
-    seen: dict[str, str] = {}
     instances: dict[str, set[int]] = {label: set() for label in COUNTED}
-    own: dict[str, int] = dict.fromkeys(COUNTED, 0)
-    batch: list[tuple[str, bytes]] = []
-    batch_bytes = 0
-    done = 0
+    fingerprint = pipeline_fingerprint()
+    with Writer(summary.store) as writer:
+        if writer.index.get("fingerprint") != fingerprint:
+            full = True  # the extraction code changed since the store was built
+        writer.index["fingerprint"] = fingerprint
+        known = writer.articles
+        seen: dict[str, str] = {}
+        batch: list[tuple[str, bytes, dict]] = []
+        batch_bytes = 0
+        since_publish = 0
+        done = 0
 
-    def flush() -> None:
-        nonlocal batch, batch_bytes
-        if batch and store is not None:
-            replace_graphs(store, batch)
+        def flush() -> None:
+            nonlocal batch, batch_bytes, since_publish
+            if batch and not (strict and summary.failures):
+                writer.replace_graphs((article_id, nquads) for article_id, nquads, _ in batch)
+                for article_id, _, entry in batch:
+                    known[article_id] = entry
+                since_publish += len(batch)
             batch, batch_bytes = [], 0
+            if checkpoint and not strict and since_publish >= checkpoint:
+                writer.publish(final=False)
+                since_publish = 0
 
-    try:
-        for item in _results(read_corpus(readable), jobs, summary.failures):
+        def wanted(article: Article) -> bool:
+            """False for an article already in the store as it is now (counted unchanged)."""
+            if article.id in seen:
+                return True  # reported as a duplicate below
+            entry = known.get(article.id)
+            if full or entry is None or entry.get("hash") != article_hash(article):
+                return True
+            seen[article.id] = article.source or article.id
+            summary.unchanged += 1
+            return False
+
+        for item in _results(read_corpus(readable), jobs, summary.failures, wanted, scheduler):
             done += 1
             if isinstance(item, Failure):
                 if progress:
@@ -214,40 +259,112 @@ def build(
             elif item.article_id in seen:
                 summary.failures.append(Failure(
                     item.source, f"duplicate article id {item.article_id!r} "
-                                 f"(already built from {seen[item.article_id]})"))
+                                 f"(already read from {seen[item.article_id]})"))
             else:
                 seen[item.article_id] = item.source
-                batch.append((item.article_id, item.nquads))
+                for refusal in item.refused:
+                    summary.refused += 1
+                    summary.failures.append(Failure(item.source, f"refused fact: {refusal}"))
+                entry = {"hash": item.digest, "source": item.source, "quads": item.quads}
+                batch.append((item.article_id, item.nquads, entry))
                 batch_bytes += len(item.nquads)
                 summary.articles += 1
                 summary.triples += item.quads
                 for label, iris in item.instances.items():
                     instances[label] |= iris
-                for label, count in item.own.items():
-                    own[label] += count
-                if len(batch) >= BATCH_ARTICLES or batch_bytes >= BATCH_BYTES:
+                if (len(batch) >= BATCH_ARTICLES or batch_bytes >= BATCH_BYTES
+                        or (checkpoint and not strict
+                            and since_publish + len(batch) >= checkpoint)):
                     flush()
             if progress:
                 progress(done, total, item.source)
-        flush()
-        store.flush()
-    finally:
-        store = None  # release the on-disk lock now, not at garbage collection
+        if strict and summary.failures:
+            summary.aborted = True
+            writer.discard()
+        else:
+            flush()
+            writer.publish()
+        summary.generation = writer.head or ""
     for label, iris in instances.items():
-        setattr(summary, label, len(iris) + own[label])
+        setattr(summary, label, len(iris))
     return summary
 
 
-def _results(items: Iterable[Article | ReadError], jobs: int,
-             failures: list[Failure]) -> Iterator[_Result | Failure]:
-    """Each read error (recorded in ``failures``) and each article's result, in corpus order."""
+def remove_articles(article_ids: Iterable[str], store_dir: str | Path | None = None
+                    ) -> list[str]:
+    """Drop articles (their named graphs) from the store; returns the ids not in it."""
+    missing = []
+    with Writer(store_dir) as writer:
+        with open_snapshot(writer.where) as snap:
+            present = set(article_ids_in(snap))
+        for article_id in article_ids:
+            if article_id not in present and article_id not in writer.articles:
+                missing.append(article_id)
+                continue
+            writer.remove_graph(article_id)
+            writer.articles.pop(article_id, None)
+        if writer.dirty:
+            writer.publish()
+    return missing
+
+
+def article_ids_in(store) -> list[str]:
+    from kg.store import article_ids
+
+    return article_ids(store)
+
+
+_FINGERPRINTED = ("extract", "patterns", "rdf.py", "resolve.py", "model.py", "text.py",
+                  "gazetteer.py", "namespace.py", "validate.py")
+
+
+@lru_cache(maxsize=1)
+def pipeline_fingerprint() -> str:
+    """A hash of what turns an article into quads: the extraction code, its pattern tables,
+    the emitter, the shapes and the gazetteer's version. A change rebuilds every article."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    files: list[Path] = []
+    for name in _FINGERPRINTED:
+        path = root / name
+        files += sorted(path.rglob("*.py")) + sorted(path.rglob("*.toml")) if path.is_dir() \
+            else [path]
+    files.append(root.parent / "ontology" / "shapes.ttl")
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    try:
+        from importlib.metadata import version
+
+        digest.update(version("vietnamadminunits").encode())
+    except Exception:  # noqa: BLE001 - not installed as a distribution: the code is enough
+        pass
+    return digest.hexdigest()[:16]
+
+
+def article_hash(article: Article) -> str:
+    """A hash of everything of an article that reaches the graph."""
+    fields = [article.id, article.date, article.title, article.body, article.source,
+              article.url, article.creator]
+    data = json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Failure],
+             wanted: Callable[[Article], bool] = lambda article: True,
+             scheduler: str | None = None) -> Iterator[_Result | Failure]:
+    """Each read error (recorded in ``failures``) and the result of each ``wanted`` article,
+    in corpus order."""
+    if scheduler:
+        yield from _cluster_results(items, scheduler, failures, wanted)
+        return
     if jobs == 1:
         for item in items:
             if isinstance(item, ReadError):
                 failure = Failure(item.path, item.reason)
                 failures.append(failure)
                 yield failure
-            else:
+            elif wanted(item):
                 yield process_article(item)
         return
     workers = jobs if jobs > 1 else (os.cpu_count() or 1)
@@ -264,7 +381,7 @@ def _results(items: Iterable[Article | ReadError], jobs: int,
                 failure = Failure(item.path, item.reason)
                 failures.append(failure)
                 pending.append(failure)
-            else:
+            elif wanted(item):
                 chunk.append(item)
                 if len(chunk) >= CHUNK_ARTICLES:
                     pending.append(pool.submit(process_articles, chunk))
@@ -285,6 +402,13 @@ def _done(entry: Future | Failure) -> list[_Result] | list[Failure]:
     return [entry] if isinstance(entry, Failure) else entry.result()
 
 
+def _cluster_results(items, scheduler: str, failures: list[Failure], wanted):
+    """:func:`_results` with the extraction on a ``dask.distributed`` cluster."""
+    from kg.distributed import cluster_results
+
+    return cluster_results(items, scheduler, failures, wanted)
+
+
 def score_corpus(gold_dir: str | Path, articles: Iterable[str | Path],
                  progress: Progress | None = None):
     """Build ``articles`` into a throw-away store, run the contract queries, score them.
@@ -300,9 +424,6 @@ def score_corpus(gold_dir: str | Path, articles: Iterable[str | Path],
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
         where = Path(tmp) / "store"
         summary = build(articles, where, progress)
-        store = open_store(where, read_only=True)
-        try:
+        with open_snapshot(where) as store:
             rows = contract_rows(store)
-        finally:
-            del store
     return score(gold, rows), summary

@@ -24,8 +24,8 @@ from rich.table import Table
 from rich.text import Text
 
 from kg import queries as kg_queries
-from kg.build import BuildSummary, build, score_corpus
-from kg.store import ENV_VAR, StoreError, export, open_store
+from kg.build import CHECKPOINT_ARTICLES, BuildSummary, build, remove_articles, score_corpus
+from kg.store import ENV_VAR, StoreBusy, StoreError, export, open_snapshot
 
 app = typer.Typer(
     name="kg",
@@ -90,16 +90,25 @@ class QueryFormat(StrEnum):
     json = "json"
 
 
+BUSY_EXIT = 75  # EX_TEMPFAIL: another process is writing the store; try again later
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
+    message = " ".join(str(message).split())  # one line, whatever the exception said
     err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
     return typer.Exit(code)
 
 
+def store_failure(exc: StoreError) -> typer.Exit:
+    return fail(str(exc), BUSY_EXIT if isinstance(exc, StoreBusy) else 1)
+
+
 def _open(store: Path | None):
+    """The store's current generation, read-only (a consistent snapshot while a build runs)."""
     try:
-        return open_store(store, read_only=True)
+        return open_snapshot(store)
     except StoreError as exc:
-        raise fail(str(exc)) from None
+        raise store_failure(exc) from None
 
 
 # --------------------------------------------------------------------------- build
@@ -119,14 +128,35 @@ def build_command(
     store: StoreOption = None,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", help="Worker processes for extraction (0 = one per core).")] = 0,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Any failure is fatal: nothing is written to the store.")] = False,
+    full: Annotated[bool, typer.Option(
+        "--full", help="Rebuild every article, also those that did not change.")] = False,
+    checkpoint: Annotated[int, typer.Option(
+        "--checkpoint", min=0,
+        help="Publish the work done every N articles (0 = only at the end).")
+    ] = CHECKPOINT_ARTICLES,
+    endpoint: Annotated[str | None, typer.Option(
+        "--endpoint", help="Build into this SPARQL 1.1 store instead of --store "
+                           "(see kg push).")] = None,
+    graph_store: Annotated[str | None, typer.Option(
+        "--graph-store", help="With --endpoint: its Graph Store Protocol URL.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Extract on this dask.distributed cluster (tcp://HOST:PORT).")
+    ] = None,
 ) -> None:
     """Read articles, extract their facts and load them into the store.
 
-    Each article becomes one named graph; building an article again replaces its graph.
-    Files that cannot be read or extracted are listed with the reason, and the exit code is 1.
+    Each article becomes one named graph; building an article again replaces its graph, and
+    articles that did not change since the last build are skipped. Files that cannot be read
+    or extracted are listed with the reason, and the exit code is 1. Readers see the store as
+    it was before the build until it publishes; a killed build can simply be run again.
 
     Example: kg build data/samples --store out/kg-store
     """
+    from kg.distributed import ClusterError
+    from kg.push import PushError
+
     with Progress(
         TextColumn("[progress.description]{task.description}"), BarColumn(),
         MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(), console=err.get(),
@@ -138,12 +168,30 @@ def build_command(
             bar.update(task, completed=done, total=total, description=Path(item).name[:40])
 
         try:
-            summary = build(paths, store, progress=progress, jobs=jobs)
+            if endpoint:
+                summary = _build_remote(paths, endpoint, graph_store, jobs, scheduler, strict,
+                                        progress)
+            else:
+                summary = build(paths, store, progress=progress, jobs=jobs, strict=strict,
+                                full=full, checkpoint=checkpoint, scheduler=scheduler)
         except StoreError as exc:
+            raise store_failure(exc) from None
+        except (PushError, ClusterError) as exc:
             raise fail(str(exc)) from None
     print_summary(summary)
+    if summary.aborted:
+        raise fail(f"--strict: {len(summary.failures)} failed, nothing was written to "
+                   f"{summary.store}")
     if summary.failures:
         raise typer.Exit(1)
+
+
+def _build_remote(paths, endpoint, graph_store, jobs, scheduler, strict, progress):
+    """kg build --endpoint: straight into a remote SPARQL store (kg.push)."""
+    from kg.push import build_to_endpoint
+
+    return build_to_endpoint(paths, endpoint, graph_store, jobs=jobs, scheduler=scheduler,
+                             strict=strict, progress=progress)
 
 
 def print_summary(summary: BuildSummary) -> None:
@@ -154,13 +202,11 @@ def print_summary(summary: BuildSummary) -> None:
         table.add_row(what, str(count))
     out.print(table)
     if summary.failures:
-        failed = Table(title=f"{len(summary.failures)} failed", title_justify="left",
-                       title_style="red")
-        failed.add_column("file", overflow="fold")
-        failed.add_column("reason", overflow="fold")
+        # One line per failure, "file: reason", whatever the width of the terminal.
+        out.print(f"{len(summary.failures)} failed:", style="red", highlight=False)
         for f in summary.failures:
-            failed.add_row(f.path, f.reason)
-        out.print(failed)
+            out.print(f"  {f.path}: {' '.join(f.reason.split())}", markup=False,
+                      highlight=False, soft_wrap=True)
 
 
 # --------------------------------------------------------------------------- extract
@@ -168,24 +214,33 @@ def print_summary(summary: BuildSummary) -> None:
 
 @app.command("extract")
 def extract_command(
-    file: Annotated[Path, typer.Argument(help="One article file (.txt, .jsonl, .html).")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Article files or folders (.txt, .jsonl, .html).")],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ExtractFormat.turtle
     ),
 ) -> None:
-    """Print one article's triples without touching the store.
+    """Print articles' triples without touching the store.
 
-    Example: kg extract data/samples/000_d5453f38d9d606eb.txt --format turtle
+    With --format nquads the output is streamed, article by article, exactly as kg build
+    loads it (each article in its named graph): a map step for any engine.
+
+    Examples: kg extract data/samples/000_d5453f38d9d606eb.txt --format turtle;
+    kg extract corpus/part-0007/ --format nquads > part-0007.nq
     """
     from kg.extract import extract
     from kg.rdf import article_quads, serialize_quads
     from kg.reader import ReadError, read_corpus
 
-    if not file.is_file():
-        raise fail(f"{file}: no such file")
+    for file in files:
+        if not file.exists():
+            raise fail(f"{file}: no such file or directory")
+    if fmt is ExtractFormat.nquads:
+        _stream_nquads(files)
+        return
     quads = []
     failed = False
-    for item in read_corpus([file]):
+    for item in read_corpus(files):
         if isinstance(item, ReadError):
             err.print(f"{item.path}: {item.reason}", highlight=False)
             failed = True
@@ -203,6 +258,31 @@ def extract_command(
         raise typer.Exit(1)
 
 
+def _stream_nquads(paths: list[Path]) -> None:
+    """kg extract --format nquads: each article's N-Quads as soon as it is extracted."""
+    from kg.build import process_article
+    from kg.reader import ReadError, read_corpus
+
+    failed = written = 0
+    for item in read_corpus(paths):
+        if isinstance(item, ReadError):
+            err.print(f"{item.path}: {item.reason}", highlight=False)
+            failed += 1
+            continue
+        result = process_article(item)
+        if result.error:
+            err.print(f"{result.source}: {result.error}", highlight=False)
+            failed += 1
+            continue
+        for refusal in result.refused:
+            err.print(f"{result.source}: refused fact: {refusal}", highlight=False)
+        sys.stdout.buffer.write(result.nquads)
+        sys.stdout.flush()
+        written += 1
+    if failed or not written:
+        raise typer.Exit(1)
+
+
 # --------------------------------------------------------------------------- query
 
 
@@ -214,28 +294,50 @@ def query_command(
         QueryFormat.table
     ),
     param: Annotated[list[str] | None, typer.Option(
-        "--param", "-p", help="Bind a query variable to a literal: NAME=VALUE (repeatable).")
+        "--param", "-p", help="Bind a query variable to a value: NAME=VALUE (repeatable); "
+                              "NAME=<IRI> binds an IRI.")
     ] = None,
+    timeout: Annotated[float | None, typer.Option(
+        "--timeout", help="Stop the query after this many seconds.")] = None,
+    allow_update: Annotated[bool, typer.Option(
+        "--allow-update", help="Allow a SPARQL update (INSERT, DELETE, ...) to change the store.")
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over all articles.
 
+    Values given with --param are bound as RDF terms, never pasted into the query. Updates
+    are refused unless --allow-update is given.
+
     Examples: kg query officials --format csv;
     kg query posts_of_person --param "name=Hoàng Trung Dũng";
-    kg query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    kg query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --timeout 10
     """
     try:
         label, text = kg_queries.load(query)
         params = kg_queries.parse_params(param)
     except kg_queries.QueryError as exc:
         raise fail(str(exc)) from None
-    kg = _open(store)
+    if kg_queries.query_kind(text) == "update":
+        if not allow_update:
+            raise fail(f"{label} is a SPARQL update and would change the store; kg query "
+                       f"only reads unless --allow-update is given")
+        if params:
+            raise fail("--param binds values of queries only, not of updates")
+        try:
+            generation = kg_queries.run_update(store, text, label)
+        except kg_queries.QueryError as exc:
+            raise fail(str(exc)) from None
+        except StoreError as exc:
+            raise store_failure(exc) from None
+        err.print(f"updated: the store is now {generation}", highlight=False)
+        return
     try:
-        result = kg_queries.run(kg, text, params, label)
+        result = kg_queries.run_with_timeout(store, text, params, label, timeout)
     except kg_queries.QueryError as exc:
         raise fail(str(exc)) from None
-    finally:
-        del kg
+    except StoreError as exc:
+        raise store_failure(exc) from None
     if fmt is QueryFormat.table:
         print_result(result)
     else:
@@ -283,14 +385,20 @@ def export_command(
             export(kg, sys.stdout.buffer, fmt.value, graph)
             sys.stdout.flush()
         else:
+            # Written next to the target and renamed: a failed export leaves no half file.
             output.parent.mkdir(parents=True, exist_ok=True)
-            with output.open("wb") as handle:
-                export(kg, handle, fmt.value, graph)
+            partial = output.with_name(f".{output.name}.partial")
+            try:
+                with partial.open("wb") as handle:
+                    export(kg, handle, fmt.value, graph)
+                os.replace(partial, output)
+            finally:
+                partial.unlink(missing_ok=True)
             err.print(f"wrote {output}", highlight=False)
-    except (StoreError, ValueError) as exc:
+    except (StoreError, ValueError, OSError) as exc:
         raise fail(str(exc)) from None
     finally:
-        del kg
+        kg.close()
 
 
 # --------------------------------------------------------------------------- stats
@@ -306,7 +414,7 @@ def stats_command(store: StoreOption = None) -> None:
     try:
         result = kg_queries.run_named(kg, "stats")
     finally:
-        del kg
+        kg.close()
     table = Table()
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -332,7 +440,7 @@ def validate_command(store: StoreOption = None) -> None:
     try:
         report = validate_store(kg)
     finally:
-        del kg
+        kg.close()
     if report.conforms:
         out.print("[green]valid[/green]: the store conforms to ontology/shapes.ttl")
         return
@@ -345,6 +453,29 @@ def validate_command(store: StoreOption = None) -> None:
             table.add_row(v.focus, v.path, v.message)
         out.print(table)
     raise typer.Exit(1)
+
+
+# --------------------------------------------------------------------------- remove
+
+
+@app.command("remove")
+def remove_command(
+    article_ids: Annotated[list[str], typer.Argument(help="Ids of the articles to drop.")],
+    store: StoreOption = None,
+) -> None:
+    """Drop articles (their named graphs and every fact read from them) from the store.
+
+    Example: kg remove 000_d5453f38d9d606eb --store out/kg-store
+    """
+    try:
+        missing = remove_articles(article_ids, store)
+    except StoreError as exc:
+        raise store_failure(exc) from None
+    for article_id in article_ids:
+        if article_id not in missing:
+            out.print(f"removed {article_id}", highlight=False, markup=False)
+    if missing:
+        raise fail(f"not in the store: {', '.join(missing)}")
 
 
 # --------------------------------------------------------------------------- eval
@@ -403,3 +534,5 @@ def main() -> None:  # pragma: no cover - entry point
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+import kg.cli_serve  # noqa: E402,F401  registers "kg serve" and "kg push"
+from kg import cli_network  # noqa: E402,F401  registers "kg network"

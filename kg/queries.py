@@ -32,13 +32,71 @@ from kg.namespace import PREFIXES, QUERIES_DIR
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 CONTRACT_QUERIES = ("officials", "attendance", "indicators", "localities")
 _SPARQL_START = re.compile(
-    r"^\s*(?:#[^\n]*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE
+    r"^\s*(?:#[^\n]*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE|"
+    r"INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE
 )
+UPDATE_KEYWORDS = frozenset(
+    ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"))
+_PROLOGUE = re.compile(
+    r"\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
+_KEYWORD = re.compile(r"\s*([A-Za-z]+)")
 _NAME = re.compile(r"^[A-Za-z_][\w-]*$")
 
 
 class QueryError(ValueError):
     """A query that cannot be found, parsed or run; the message is one line."""
+
+
+class QueryTimeout(QueryError):
+    """A query that ran longer than its time limit (and was stopped)."""
+
+
+def strip_comments(sparql: str) -> str:
+    """SPARQL without its ``#`` comments (a ``#`` in an IRI or a string is kept)."""
+    out, i, n = [], 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c == "<":  # an IRI (or a less-than: then it ends at the next space)
+            m = re.match(r"<[^<>\"{}|^`\\\s]*>", sparql[i:])
+            if m:
+                out.append(m.group(0))
+                i += m.end()
+                continue
+        if c in "\"'":
+            long = sparql.startswith(c * 3, i)
+            quote = c * 3 if long else c
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
+                if not long and sparql[j] == "\n":
+                    break
+                j += 2 if sparql[j] == "\\" else 1
+            j = min(n, j + len(quote))
+            out.append(sparql[i:j])
+            i = j
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def query_kind(sparql: str) -> str:
+    """``select``, ``ask``, ``construct``, ``describe`` or ``update`` (``""`` if unknown),
+    from the first keyword after the prologue (PREFIX / BASE) and comments."""
+    text = strip_comments(sparql)
+    pos = 0
+    while (m := _PROLOGUE.match(text, pos)) is not None:
+        pos = m.end()
+    m = _KEYWORD.match(text, pos)
+    if not m:
+        return ""
+    word = m.group(1).upper()
+    if word in UPDATE_KEYWORDS:
+        return "update"
+    return word.lower() if word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") else ""
 
 
 @dataclass
@@ -84,21 +142,38 @@ def load(query: str) -> tuple[str, str]:
     )
 
 
-def parse_params(pairs: list[str] | None) -> dict[str, Literal]:
-    """``["name=Hoàng Trung Dũng"]`` -> ``{"name": Literal("Hoàng Trung Dũng")}`` (NFC)."""
-    params: dict[str, Literal] = {}
+def parse_params(pairs: list[str] | None) -> dict[str, Literal | NamedNode]:
+    """``["name=Hoàng Trung Dũng"]`` -> ``{"name": Literal("Hoàng Trung Dũng")}`` (NFC).
+
+    A value written ``<...>`` is an IRI (``article=<https://kg.example.org/id/article/x>``).
+    Values become RDF terms bound through pyoxigraph's substitutions, so no value can change
+    what the query says.
+    """
+    params: dict[str, Literal | NamedNode] = {}
     for pair in pairs or []:
         name, sep, value = pair.partition("=")
         name = name.strip().lstrip("?$")
         if not sep or not _NAME.match(name):
             raise QueryError(f"bad parameter {pair!r}: expected NAME=VALUE")
-        params[name] = Literal(unicodedata.normalize("NFC", value))
+        value = unicodedata.normalize("NFC", value)
+        if value.startswith("<") and value.endswith(">") and len(value) > 2:
+            try:
+                params[name] = NamedNode(value[1:-1])
+            except ValueError as exc:
+                raise QueryError(f"bad parameter {name}: {value} is not an IRI ({exc})") from None
+        else:
+            params[name] = Literal(value)
     return params
 
 
 def run(store: Store, sparql: str, params: dict[str, object] | None = None,
         label: str = "query") -> QueryResult:
-    """Run SELECT, ASK or CONSTRUCT/DESCRIBE over the union of the article graphs."""
+    """Run SELECT, ASK or CONSTRUCT/DESCRIBE over the union of the article graphs.
+
+    Updates are refused here (they go through :func:`run_update`)."""
+    if query_kind(sparql) == "update":
+        raise QueryError(f"{label}: this is a SPARQL update, and queries only read the store "
+                         f"(kg query --allow-update runs updates)")
     try:
         result = kg_store.query(store, sparql, params)
     except SyntaxError as exc:
@@ -120,6 +195,92 @@ def run(store: Store, sparql: str, params: dict[str, object] | None = None,
         rows = [{v: solution[v] for v in variables} for solution in result]
         return QueryResult("select", variables, rows)
     return QueryResult("construct", triples=list(result))
+
+
+def run_with_timeout(store_dir, sparql: str, params: dict[str, object] | None = None,
+                     label: str = "query", timeout: float | None = None) -> QueryResult:
+    """:func:`run` on the store at ``store_dir`` in a child process, stopped after ``timeout``
+    seconds (pyoxigraph cannot interrupt a running query, a process can be killed).
+
+    Raises :class:`QueryTimeout`, :class:`QueryError`, or :class:`kg.store.StoreError`.
+    """
+    import multiprocessing
+
+    if timeout is None:
+        with kg_store.open_snapshot(store_dir) as snap:
+            return run(snap, sparql, params, label)
+    if timeout <= 0:
+        raise QueryError(f"--timeout must be positive, not {timeout:g}")
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_run_in_child, args=(sender, store_dir, sparql, params, label),
+                            daemon=True)
+    child.start()
+    sender.close()
+    try:
+        if not receiver.poll(timeout):
+            raise QueryTimeout(f"{label}: stopped after {timeout:g} s (--timeout); "
+                               f"narrow the query or give it more time")
+        try:
+            status, payload = receiver.recv()
+        except EOFError:
+            child.join(5)
+            raise QueryError(f"{label}: the query process died "
+                             f"(exit code {child.exitcode})") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if status == "ok":
+        return payload
+    kind, message = payload
+    if kind == "busy":
+        raise kg_store.StoreBusy(message)
+    if kind == "store":
+        raise kg_store.StoreError(message)
+    raise QueryError(message)
+
+
+def _run_in_child(sender, store_dir, sparql, params, label) -> None:
+    try:
+        with kg_store.open_snapshot(store_dir) as snap:
+            result = run(snap, sparql, params, label)
+        sender.send(("ok", result))
+    except kg_store.StoreBusy as exc:
+        sender.send(("error", ("busy", str(exc))))
+    except kg_store.StoreError as exc:
+        sender.send(("error", ("store", str(exc))))
+    except QueryError as exc:
+        sender.send(("error", ("query", str(exc))))
+    except Exception as exc:  # noqa: BLE001 - reported by the parent, one line
+        sender.send(("error", ("query", f"{label}: {type(exc).__name__}: {exc}")))
+    finally:
+        sender.close()
+
+
+def run_update(store_dir, sparql: str, label: str = "update") -> str:
+    """Run a SPARQL update as a new store generation; returns the generation's name.
+
+    Articles whose graph the update removed leave the article index (a later build rebuilds
+    them if they are given again).
+    """
+    with kg_store.Writer(store_dir) as writer:
+        if writer.head is None:
+            raise kg_store.StoreError(f"no store at {writer.where}: build one first")
+        try:
+            writer.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"{label}: SPARQL syntax {' '.join(str(exc).split())}") from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise QueryError(f"{label}: {' '.join(str(exc).split())}") from None
+        graphs = {g.value for g in writer.store.named_graphs() if hasattr(g, "value")}
+        from kg.rdf import article_graph
+
+        for article_id in list(writer.articles):
+            if article_graph(article_id).value not in graphs:
+                writer.articles.pop(article_id)
+        return writer.publish()
 
 
 def run_named(store: Store, query: str, params: dict[str, object] | None = None) -> QueryResult:

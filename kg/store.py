@@ -1,14 +1,39 @@
-"""The on-disk pyoxigraph store: one named graph per article, bulk loaded.
+"""The on-disk store: immutable generations of a pyoxigraph database, switched atomically.
 
-Loading an article first drops its named graph, so building an article again replaces what
-was there (builds are idempotent). Queries see the union of all graphs as the default graph.
-Commands that only read open the store read-only.
+A store folder looks like this::
+
+    kg-store/
+      HEAD              the name of the current generation ("gen-000007"), replaced atomically
+      kg.lock           the writer lock (one ``kg build`` / ``kg remove`` at a time)
+      gen-000007/       a pyoxigraph (RocksDB) database, never written after it is published
+      gen-000007.json   its article index: content hash, source and quad count per article
+      gen-000007.lock   readers hold a shared lock on it while they use the generation
+
+A writer (:class:`Writer`) takes ``kg.lock``, makes the next generation as a copy of the current
+one (``Store.backup``: hard links, cheap), changes the copy, flushes and closes it, writes its
+index, and only then points ``HEAD`` at it (``os.replace``). A reader (:func:`open_snapshot`)
+opens the generation ``HEAD`` names read-only, under a shared lock, so it always sees a whole
+generation: never a half-written one, and never a database a writer has open (which RocksDB
+does not allow). A process killed at any moment leaves ``HEAD`` naming a complete generation;
+unpublished generations are deleted by the next writer, and old ones once no reader holds them.
+
+Every article is one named graph; loading an article first drops its graph, so building an
+article again replaces what was there. Queries see the union of the graphs as the default graph.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
+import gc
 import io
+import json
 import os
+import re
+import shutil
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -20,10 +45,20 @@ from kg.rdf import FORMATS, article_graph, jsonld
 
 DEFAULT_STORE = "kg-store"
 ENV_VAR = "KG_STORE"
+HEAD = "HEAD"
+WRITER_LOCK = "kg.lock"
+INDEX_VERSION = 1
+_GENERATION = re.compile(r"^gen-(\d{6,})$")
+_ROCKSDB_FILES = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\..*)?|MANIFEST-\d+|OPTIONS-\d+|"
+                            r"\d+\.(sst|log|blob))$")
 
 
 class StoreError(RuntimeError):
     """A store that cannot be opened or used; the message says what to do."""
+
+
+class StoreBusy(StoreError):
+    """Another process is writing the store (or, for a first build, the store is not ready)."""
 
 
 def store_path(path: str | Path | None = None) -> Path:
@@ -31,24 +66,469 @@ def store_path(path: str | Path | None = None) -> Path:
     return Path(path or os.environ.get(ENV_VAR) or DEFAULT_STORE)
 
 
-def open_store(path: str | Path | None = None, read_only: bool = False) -> Store:
-    """Open (or, unless ``read_only``, create) the store at :func:`store_path` ``(path)``."""
-    where = store_path(path)
-    if read_only:
-        if not where.is_dir():
-            raise StoreError(
-                f"no store at {where}: build one with `kg build PATH --store {where}` "
-                f"(or point --store / {ENV_VAR} at an existing store)"
-            )
-        try:
-            return Store.read_only(str(where))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {where}: {exc}") from exc
+# --------------------------------------------------------------------------- layout
+
+
+def generation_name(number: int) -> str:
+    return f"gen-{number:06d}"
+
+
+def current_generation(where: Path, check: bool = True) -> str | None:
+    """The generation ``HEAD`` names, or None when no generation was ever published.
+
+    ``check=False`` for readers: the generation may be gone by the time they look (a writer
+    switched ``HEAD`` and collected it), and they read ``HEAD`` again."""
     try:
-        where.mkdir(parents=True, exist_ok=True)
-        return Store(str(where))
+        name = (where / HEAD).read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{where / HEAD}: unreadable ({exc})") from exc
+    if not _GENERATION.match(name) or (check and not (where / name).is_dir()):
+        raise StoreError(f"{where / HEAD}: names {name!r}, which is not a generation of the "
+                         f"store; rebuild the store")
+    return name
+
+
+def is_legacy(where: Path) -> bool:
+    """A store made before generations: the RocksDB files directly in the folder."""
+    return (where / "CURRENT").is_file() and not (where / HEAD).exists()
+
+
+def generations(where: Path) -> list[str]:
+    """Names of the generation folders under ``where``, oldest first."""
+    try:
+        names = [p.name for p in where.iterdir() if _GENERATION.match(p.name) and p.is_dir()]
+    except FileNotFoundError:
+        return []
+    return sorted(names, key=lambda n: int(_GENERATION.match(n).group(1)))
+
+
+def writer_pid(where: Path) -> str:
+    try:
+        return (where / WRITER_LOCK).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+# Writer locks this process holds (POSIX locks are per process: a second lock in the same
+# process would succeed, and closing any descriptor of the file would drop the lock).
+_HELD: dict[str, int] = {}
+_HELD_LOCK = threading.Lock()
+
+
+def _key(where: Path) -> str:
+    return os.path.realpath(where)
+
+
+def writer_active(where: Path) -> bool:
+    """True when some process (this one included) holds the writer lock."""
+    if _key(where) in _HELD:
+        return True
+    try:
+        fd = os.open(where / WRITER_LOCK, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing drops the probe lock too
+    return False
+
+
+def _busy(where: Path, doing: str) -> StoreBusy:
+    pid = writer_pid(where)
+    who = f"another kg process (pid {pid})" if pid else "another kg process"
+    return StoreBusy(f"store {where} is busy: {who} is {doing}; try again when it ends")
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def read_index(where: Path, generation: str | None) -> dict:
+    """The article index of a generation: ``{"fingerprint": ..., "articles": {id: {...}}}``."""
+    empty = {"version": INDEX_VERSION, "fingerprint": "", "articles": {}}
+    if generation is None:
+        return empty
+    try:
+        data = json.loads((where / f"{generation}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return empty
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        return empty
+    data.setdefault("articles", {})
+    return data
+
+
+# --------------------------------------------------------------------------- readers
+
+
+class Snapshot:
+    """A read-only view of one published generation, held (shared lock) until closed.
+
+    It stands in for a pyoxigraph ``Store`` (``query``, ``quads_for_pattern``, ``dump``,
+    ``len``...); ``.store`` is the Store itself.
+    """
+
+    def __init__(self, where: Path, generation: str | None, store: Store,
+                 lock_fd: int | None) -> None:
+        self.where = where
+        self.generation = generation
+        self.store: Store | None = store
+        self._lock_fd = lock_fd
+
+    def index(self) -> dict:
+        return read_index(self.where, self.generation)
+
+    def close(self) -> None:
+        self.__dict__["store"] = None  # the last reference: RocksDB is closed here
+        fd = self.__dict__.get("_lock_fd")
+        if fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(fd)  # releases the shared lock
+            self.__dict__["_lock_fd"] = None
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        self.close()
+
+    def __getattr__(self, name: str):
+        store = self.__dict__.get("store")
+        if store is None:
+            raise StoreError("the store snapshot is closed")
+        return getattr(store, name)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def __iter__(self):
+        return iter(self.store)
+
+
+def open_snapshot(path: str | Path | None = None, retries: int = 100) -> Snapshot:
+    """Open the current generation of the store read-only (see the module docstring).
+
+    Raises :class:`StoreError` when there is no store, :class:`StoreBusy` when the first build
+    of the store is still running (there is nothing published to read yet).
+    """
+    where = store_path(path)
+    if not where.is_dir():
+        raise StoreError(
+            f"no store at {where}: build one with `kg build PATH --store {where}` "
+            f"(or point --store / {ENV_VAR} at an existing store)"
+        )
+    for _ in range(retries):
+        name = current_generation(where, check=False)
+        if name is None:
+            if is_legacy(where):
+                return _open_legacy(where)
+            if writer_active(where):
+                raise _busy(where, "making its first generation (nothing to read yet)")
+            raise StoreError(
+                f"no store at {where}: the folder holds no published generation; build one "
+                f"with `kg build PATH --store {where}`"
+            )
+        lock_path = where / f"{name}.lock"
+        try:
+            fd = os.open(lock_path, os.O_RDONLY)
+        except FileNotFoundError:
+            time.sleep(0.01)  # a writer switched HEAD and collected this generation: reread
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)  # a writer is deleting this generation right now
+            time.sleep(0.01)
+            continue
+        try:
+            same = os.fstat(fd).st_ino == os.stat(lock_path).st_ino and (where / name).is_dir()
+        except FileNotFoundError:
+            same = False
+        if not same:
+            os.close(fd)
+            time.sleep(0.01)
+            continue
+        try:
+            store = Store.read_only(str(where / name))
+        except OSError as exc:
+            os.close(fd)
+            raise StoreError(f"cannot open the store at {where} ({name}): {_one_line(exc)}"
+                             ) from None
+        return Snapshot(where, name, store, fd)
+    if current_generation(where) is None:  # pragma: no cover - HEAD vanished
+        raise StoreError(f"no store at {where}")
+    raise _busy(where, "switching generations faster than this reader can open one")
+
+
+def _open_legacy(where: Path) -> Snapshot:
+    if writer_active(where):
+        raise _busy(where, "converting it to the generation layout")
+    try:
+        return Snapshot(where, None, Store.read_only(str(where)), None)
     except OSError as exc:
-        raise StoreError(f"cannot open the store at {where} for writing: {exc}") from exc
+        message = _one_line(exc)
+        if "lock" in message.lower() or "corruption" in message.lower():
+            raise _busy(where, "writing it") from None
+        raise StoreError(f"cannot open the store at {where}: {message}") from None
+
+
+def open_store(path: str | Path | None = None, read_only: bool = True) -> Snapshot:
+    """The current generation, read-only (a :class:`Snapshot`, usable as a ``Store``).
+
+    Writing goes through :class:`Writer` (or :func:`kg.build.build`); there is no read-write
+    handle on a published generation.
+    """
+    if not read_only:
+        raise StoreError("a store is written through kg.store.Writer (kg build / kg remove), "
+                         "not opened read-write")
+    return open_snapshot(path)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+# --------------------------------------------------------------------------- the writer
+
+
+class Writer:
+    """The one process that changes a store, one generation at a time.
+
+    ``with Writer(path) as w: w.replace_graphs(...); w.remove_graph(...); w.publish()`` —
+    changes go into a new, unpublished generation (made on the first change); ``publish()``
+    makes it current. Leaving the ``with`` block without publishing discards the changes.
+    ``articles`` is the article index, to be kept in step with the graphs by the caller.
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.where = store_path(path)
+        self._lock_fd: int | None = None
+        self._created = False
+        self.head: str | None = None
+        self.index: dict = read_index(self.where, None)
+        self.store: Store | None = None
+        self.pending: str | None = None
+        self.published: list[str] = []
+
+    @property
+    def articles(self) -> dict[str, dict]:
+        return self.index["articles"]
+
+    # -- the lock
+    def __enter__(self) -> Writer:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def acquire(self) -> None:
+        where = self.where
+        if where.exists() and not where.is_dir():
+            raise StoreError(f"{where} is a file, not a store folder")
+        with _HELD_LOCK:
+            if _key(where) in _HELD:
+                raise _busy(where, "writing it (kg build or kg remove)")
+            try:
+                self._created = not where.exists()
+                where.mkdir(parents=True, exist_ok=True)
+                fd = os.open(where / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise StoreError(f"cannot open the store at {where} for writing: {exc}"
+                                 ) from None
+            try:
+                # A POSIX lock: released when this process dies, and not inherited by forked
+                # worker processes (which would keep a killed build's store locked).
+                fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                os.close(fd)
+                if exc.errno in (errno.EACCES, errno.EAGAIN):
+                    raise _busy(where, "writing it (kg build or kg remove)") from None
+                raise StoreError(f"cannot lock the store at {where}: {exc}") from None
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+            self._lock_fd = fd
+            self._key = _key(where)
+            _HELD[self._key] = fd
+        if is_legacy(where):
+            self._convert_legacy()
+        self.head = current_generation(where)
+        self.index = read_index(where, self.head)
+        self.collect_garbage()
+
+    def release(self) -> None:
+        self.discard()
+        if self._lock_fd is not None:
+            with _HELD_LOCK:
+                _HELD.pop(self._key, None)
+                os.close(self._lock_fd)
+            self._lock_fd = None
+        if self._created and self.head is None:
+            # A first build that published nothing leaves no store behind.
+            shutil.rmtree(self.where, ignore_errors=True)
+
+    # -- generations
+    def _next_name(self) -> str:
+        numbers = [int(_GENERATION.match(n).group(1)) for n in generations(self.where)]
+        return generation_name(max(numbers, default=0) + 1)
+
+    def _open_pending(self) -> Store:
+        if self.store is not None:
+            return self.store
+        name = self._next_name()
+        target = self.where / name
+        try:
+            if self.head is None:
+                store = Store(str(target))
+            else:
+                with open_snapshot(self.where) as snap:
+                    if snap.generation != self.head:
+                        raise StoreError(f"{self.where / HEAD} changed under the writer")
+                    snap.store.backup(str(target))
+                store = Store(str(target))
+        except OSError as exc:
+            raise StoreError(f"cannot make generation {name} in {self.where}: "
+                             f"{_one_line(exc)}") from None
+        self.store, self.pending = store, name
+        return store
+
+    def replace_graphs(self, graphs: Iterable[tuple[str, bytes]]) -> None:
+        replace_graphs(self._open_pending(), graphs)
+
+    def remove_graph(self, article_id: str) -> None:
+        self._open_pending().remove_graph(article_graph(article_id))
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update on the pending generation."""
+        self._open_pending().update(sparql, prefixes=PREFIXES)
+
+    @property
+    def dirty(self) -> bool:
+        return self.store is not None
+
+    def publish(self, final: bool = True) -> str | None:
+        """Make the pending generation current (flush, close, index, switch HEAD).
+
+        ``final`` also compacts the database (slower to publish, faster to read)."""
+        if self.store is None:
+            if self.head is None:
+                self._open_pending()  # an empty first build still makes an (empty) store
+            else:
+                return self.head
+        name = self.pending
+        store = self.store
+        try:
+            store.flush()
+            if final:
+                store.optimize()
+        except OSError as exc:
+            raise StoreError(f"cannot flush generation {name}: {_one_line(exc)}") from None
+        self.store = None
+        del store
+        gc.collect()  # the database must be closed before anyone may open it read-only
+        self.index["version"] = INDEX_VERSION
+        _write_atomically(self.where / f"{name}.json",
+                          json.dumps(self.index, ensure_ascii=False, sort_keys=True).encode())
+        (self.where / f"{name}.lock").touch()
+        _write_atomically(self.where / HEAD, f"{name}\n".encode("ascii"))
+        self.head, self.pending = name, None
+        self.published.append(name)
+        self.collect_garbage()
+        return name
+
+    def discard(self) -> None:
+        """Drop the pending generation (nothing of it was ever visible)."""
+        if self.store is None and self.pending is None:
+            return
+        self.store = None
+        gc.collect()
+        if self.pending is not None:
+            shutil.rmtree(self.where / self.pending, ignore_errors=True)
+            self.pending = None
+        self.index = read_index(self.where, self.head)
+
+    def collect_garbage(self) -> list[str]:
+        """Delete generations other than HEAD that no reader holds, and stray files."""
+        removed = []
+        for name in generations(self.where):
+            if name in (self.head, self.pending):
+                continue
+            lock_path = self.where / f"{name}.lock"
+            fd = None
+            if lock_path.exists():
+                try:
+                    fd = os.open(lock_path, os.O_RDONLY)
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    if fd is not None:
+                        os.close(fd)
+                    continue  # a reader still uses it
+            try:
+                shutil.rmtree(self.where / name, ignore_errors=True)
+                for suffix in (".json", ".json.tmp"):
+                    with contextlib.suppress(FileNotFoundError):
+                        (self.where / f"{name}{suffix}").unlink()
+                with contextlib.suppress(FileNotFoundError):
+                    lock_path.unlink()
+                removed.append(name)
+            finally:
+                if fd is not None:
+                    os.close(fd)
+        for stray in self.where.glob("*.tmp"):
+            with contextlib.suppress(OSError):
+                stray.unlink()
+        for index in self.where.glob("gen-*.json"):
+            if index.stem not in (self.head, self.pending) and not (
+                    self.where / index.stem).exists():
+                with contextlib.suppress(OSError):
+                    index.unlink()
+        return removed
+
+    def _convert_legacy(self) -> None:
+        """Turn a store of the old layout (RocksDB files in the folder) into generation 1."""
+        name = generation_name(1)
+        target = self.where / name
+        shutil.rmtree(target, ignore_errors=True)
+        try:
+            Store.read_only(str(self.where)).backup(str(target))
+        except OSError as exc:
+            raise StoreError(f"cannot convert the old store at {self.where}: "
+                             f"{_one_line(exc)}") from None
+        gc.collect()
+        (self.where / f"{name}.lock").touch()
+        _write_atomically(self.where / f"{name}.json",
+                          json.dumps(read_index(self.where, None)).encode())
+        _write_atomically(self.where / HEAD, f"{name}\n".encode("ascii"))
+        for path in self.where.iterdir():
+            if path.is_file() and _ROCKSDB_FILES.match(path.name):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
+# --------------------------------------------------------------------------- graphs, queries
 
 
 def replace_graphs(store: Store, graphs: Iterable[tuple[str, bytes]]) -> None:
@@ -143,7 +623,8 @@ def article_ids(store: Store) -> list[str]:
 
 
 __all__ = [
-    "DEFAULT_STORE", "ENV_VAR", "Quad", "StoreError", "article_ids", "count_quads",
-    "count_triples", "export", "graph_node", "open_store", "query", "replace_graphs",
-    "store_path", "union_triples",
+    "DEFAULT_STORE", "ENV_VAR", "Quad", "Snapshot", "StoreBusy", "StoreError", "Writer",
+    "article_ids", "count_quads", "count_triples", "current_generation", "export",
+    "graph_node", "open_snapshot", "open_store", "query", "replace_graphs", "store_path",
+    "union_triples",
 ]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store, serialize
@@ -93,3 +96,242 @@ def store_graph(store: Store):
 
 def validate_store(store: Store, shapes: Path = SHAPES) -> ValidationReport:
     return validate_graph(store_graph(store), shapes)
+
+
+# --------------------------------------------------------------------------- build-time checks
+# The build checks each article's quads against the hard constraints of the shapes (severity
+# sh:Violation, the default) before loading them, and refuses the facts that break one: a
+# fact's quads are dropped (those about it and those pointing at it), repeatedly, until what
+# is left conforms. Only the constraints the shapes use are implemented (counts, datatypes,
+# sh:in, sh:class, sh:nodeKind, sh:or of datatypes, numeric bounds) on predicate paths; a
+# test checks that this agrees with pyshacl on the seed articles and on broken facts.
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_LEXICAL = {
+    f"{_XSD}decimal": re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$"),
+    f"{_XSD}integer": re.compile(r"^[+-]?\d+$"),
+    f"{_XSD}boolean": re.compile(r"^(true|false|0|1)$"),
+    f"{_XSD}date": re.compile(r"^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"),
+    f"{_XSD}gYearMonth": re.compile(r"^-?\d{4,}-(0[1-9]|1[0-2])$"),
+    f"{_XSD}gYear": re.compile(r"^-?\d{4,}$"),
+}
+_TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@dataclass(frozen=True)
+class PropertyRule:
+    path: str
+    min_count: int | None = None
+    max_count: int | None = None
+    datatypes: tuple[str, ...] = ()  # any of (sh:datatype, or sh:or of sh:datatype)
+    values: frozenset | None = None  # sh:in, as N-Triples strings of the terms
+    cls: str | None = None
+    iri_only: bool = False
+    min_inclusive: float | None = None
+    max_inclusive: float | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class NodeRule:
+    name: str
+    target_classes: tuple[str, ...] = ()
+    target_subjects_of: tuple[str, ...] = ()
+    target_objects_of: tuple[str, ...] = ()
+    iri_only: bool = False
+    cls: str | None = None
+    properties: tuple[PropertyRule, ...] = ()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A fact the build refused: the node, the shape and constraint it breaks, and why."""
+
+    focus: str
+    shape: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.shape} {self.path}".strip()
+        return f"{self.focus} breaks {where}: {self.message}"
+
+
+def _nt(term) -> str:
+    """An rdflib or pyoxigraph term as comparable text."""
+    from rdflib import Literal as RdfLiteral
+    from rdflib import URIRef
+
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, RdfLiteral):
+        datatype = str(term.datatype) if term.datatype else f"{_XSD}string"
+        return f"{str(term)!r}^^{datatype}"
+    value = getattr(term, "value", str(term))
+    if hasattr(term, "datatype"):
+        return f"{value!r}^^{term.datatype.value}"
+    return f"<{value}>"
+
+
+@lru_cache(maxsize=4)
+def hard_rules(shapes: Path = SHAPES) -> tuple[NodeRule, ...]:
+    """The node shapes of ``shapes`` as rules, only their sh:Violation constraints."""
+    from rdflib import Graph
+    from rdflib.collection import Collection
+
+    g = Graph().parse(shapes, format="turtle")
+
+    def violation(node) -> bool:
+        severity = g.value(node, SH.severity)
+        return severity is None or severity == SH.Violation
+
+    def number(node, pred):
+        value = g.value(node, pred)
+        return None if value is None else float(value)
+
+    def prop_rule(p) -> PropertyRule | None:
+        path = g.value(p, SH.path)
+        if path is None or not violation(p) or not str(path).startswith("http"):
+            return None
+        datatypes = [str(d) for d in g.objects(p, SH.datatype)]
+        for alternatives in g.objects(p, getattr(SH, "or")):
+            for alt in Collection(g, alternatives):
+                datatypes += [str(d) for d in g.objects(alt, SH.datatype)]
+        values = None
+        for listed in g.objects(p, getattr(SH, "in")):
+            values = frozenset(_nt(v) for v in Collection(g, listed))
+        count = g.value(p, SH.minCount)
+        most = g.value(p, SH.maxCount)
+        cls = g.value(p, SH["class"])
+        return PropertyRule(
+            str(path),
+            None if count is None else int(count),
+            None if most is None else int(most),
+            tuple(datatypes), values, None if cls is None else str(cls),
+            g.value(p, SH.nodeKind) == SH.IRI,
+            number(p, SH.minInclusive), number(p, SH.maxInclusive),
+            str(g.value(p, SH.message) or ""),
+        )
+
+    rules = []
+    for shape in sorted(set(g.subjects(RDF.type, SH.NodeShape)), key=str):
+        if not violation(shape):
+            continue
+        props = tuple(r for p in g.objects(shape, SH.property) if (r := prop_rule(p)))
+        cls = g.value(shape, SH["class"])
+        rules.append(NodeRule(
+            _local(shape),
+            tuple(str(c) for c in g.objects(shape, SH.targetClass)),
+            tuple(str(c) for c in g.objects(shape, SH.targetSubjectsOf)),
+            tuple(str(c) for c in g.objects(shape, SH.targetObjectsOf)),
+            g.value(shape, SH.nodeKind) == SH.IRI,
+            None if cls is None else str(cls),
+            props,
+        ))
+    return tuple(rules)
+
+
+def _value_problem(rule: PropertyRule, value, types: dict[str, set[str]]) -> str:
+    from pyoxigraph import Literal as OxLiteral
+    from pyoxigraph import NamedNode as OxNamedNode
+
+    if rule.iri_only and not isinstance(value, OxNamedNode):
+        return "value is not an IRI"
+    if rule.datatypes:
+        if not isinstance(value, OxLiteral) or value.language:
+            return f"value is not a literal of {', '.join(map(_local, rule.datatypes))}"
+        datatype = value.datatype.value
+        if datatype not in rule.datatypes:
+            wanted = ", ".join(map(_local, rule.datatypes))
+            return f"value has datatype {_local(datatype)}, not {wanted}"
+        lexical = _LEXICAL.get(datatype)
+        if lexical is not None and not lexical.match(value.value):
+            return f"{value.value!r} is not a valid {_local(datatype)}"
+    if rule.values is not None and _nt(value) not in rule.values:
+        return f"{getattr(value, 'value', value)!r} is not an allowed value"
+    if rule.cls is not None and rule.cls not in types.get(getattr(value, "value", ""), ()):
+        return f"value is not a {_local(rule.cls)}"
+    if rule.min_inclusive is not None or rule.max_inclusive is not None:
+        try:
+            number = float(value.value)
+        except (AttributeError, ValueError):
+            return "value is not a number"
+        if rule.min_inclusive is not None and number < rule.min_inclusive:
+            return f"{value.value} is below {rule.min_inclusive:g}"
+        if rule.max_inclusive is not None and number > rule.max_inclusive:
+            return f"{value.value} is above {rule.max_inclusive:g}"
+    return ""
+
+
+def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None
+                    ) -> list[Refusal]:
+    """Every node of ``quads`` (one article's graph) that breaks a hard constraint."""
+    from pyoxigraph import NamedNode as OxNamedNode
+
+    rules = hard_rules() if rules is None else rules
+    types: dict[str, set[str]] = defaultdict(set)
+    values: dict[tuple[str, str], list] = defaultdict(list)
+    subjects_of: dict[str, set[str]] = defaultdict(set)
+    objects_of: dict[str, set[str]] = defaultdict(set)
+    nodes: dict[str, object] = {}
+    for q in dict.fromkeys(q.triple for q in quads):  # distinct triples
+        s, p, o = q.subject.value, q.predicate.value, q.object
+        nodes.setdefault(s, q.subject)
+        values[(s, p)].append(o)
+        subjects_of[p].add(s)
+        if isinstance(o, OxNamedNode):
+            objects_of[p].add(o.value)
+            nodes.setdefault(o.value, o)
+            if p == _TYPE_IRI:
+                types[s].add(o.value)
+    by_class: dict[str, set[str]] = defaultdict(set)
+    for s, classes in types.items():
+        for c in classes:
+            by_class[c].add(s)
+    found: list[Refusal] = []
+    for rule in rules:
+        focus: set[str] = set()
+        for c in rule.target_classes:
+            focus |= by_class.get(c, set())
+        for p in rule.target_subjects_of:
+            focus |= subjects_of.get(p, set())
+        for p in rule.target_objects_of:
+            focus |= objects_of.get(p, set())
+        for f in sorted(focus):
+            if rule.iri_only and not isinstance(nodes.get(f), OxNamedNode):
+                found.append(Refusal(f, rule.name, "", "is not an IRI"))
+            if rule.cls is not None and rule.cls not in types.get(f, ()):
+                found.append(Refusal(f, rule.name, "", f"is not a {_local(rule.cls)}"))
+            for prop in rule.properties:
+                objs = values.get((f, prop.path), [])
+                problem = ""
+                if prop.min_count is not None and len(objs) < prop.min_count:
+                    problem = (f"has {len(objs)} {_local(prop.path)}, "
+                               f"needs at least {prop.min_count}")
+                elif prop.max_count is not None and len(objs) > prop.max_count:
+                    problem = f"has {len(objs)} {_local(prop.path)}, at most {prop.max_count}"
+                else:
+                    problem = next((m for o in objs if (m := _value_problem(prop, o, types))), "")
+                if problem:
+                    why = f"{problem} ({prop.message})" if prop.message else problem
+                    found.append(Refusal(f, rule.name, _local(prop.path), why))
+    return found
+
+
+def refuse_broken_facts(quads: list, rules: tuple[NodeRule, ...] | None = None,
+                        rounds: int = 10) -> tuple[list, list[Refusal]]:
+    """``quads`` without the facts that break a hard constraint, and those refusals.
+
+    Dropping a node can break another (a participation whose event was refused), so this
+    repeats until nothing breaks.
+    """
+    refused: list[Refusal] = []
+    for _ in range(rounds):
+        broken = hard_violations(quads, rules)
+        if not broken:
+            return quads, refused
+        refused.extend(broken)
+        drop = {r.focus for r in broken}
+        quads = [q for q in quads if q.subject.value not in drop
+                 and getattr(q.object, "value", None) not in drop]
+    return quads, refused

@@ -122,3 +122,23 @@ def test_lead_names_the_session_and_the_next_paragraph_dates_it() -> None:
     # Named in the lead, but not placed at the session.
     assert _roles(facts, "Lê Hoàng Quân") == set()
     assert _roles(facts, "Nguyễn Thị Quyết Tâm") == {"attended", "spoke"}
+
+
+def test_an_article_dated_only_by_its_plans() -> None:
+    facts = facts_of(
+        "Sáng 26/8, HĐND tỉnh Yên Bái khai mạc kỳ họp thứ 2. Chủ tịch HĐND tỉnh Phạm Thị Thanh "
+        "Trà đề nghị hoàn thành các mục tiêu phát triển kinh tế năm 2016.",
+        "",
+    )
+    assert facts.events[0].date == "2016-08-26"
+
+
+def test_plans_deadlines_and_document_dates_are_not_events() -> None:
+    facts = facts_of(
+        "Chiều 27/11, Phó chủ tịch thường trực HĐND tỉnh Nghệ An Cao Thị Hiền cho biết kỳ họp "
+        "thứ 8 sẽ lấy phiếu tín nhiệm. Kỳ họp thứ 8 dự kiến diễn ra từ ngày 10 đến 12/12. "
+        "Thực hiện Nghị quyết số 63/NQ-CP ngày 22/7/2016 của Chính phủ về kế hoạch, các sở "
+        "thống nhất số liệu trước ngày 20/5/2017 tại cuộc họp.",
+        "2014-11",
+    )
+    assert [e.date for e in facts.events] == ["2014-11-27"]

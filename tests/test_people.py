@@ -132,3 +132,12 @@ def test_national_assembly_delegation_and_youth_union() -> None:
         ("Nguyễn Thanh Hiền", "Trưởng đoàn", "Đoàn ĐBQH tỉnh Nghệ An", "Nghệ An"),
         ("Nguyễn Văn An", "Bí thư", "Tỉnh đoàn Nghệ An", "Nghệ An"),
     }
+
+
+def test_a_name_stops_before_a_word_that_starts_a_sentence() -> None:
+    facts = facts_of(
+        "Ông Nguyễn Văn Hưng, Chủ tịch UBND xã Chu Phan, huyện Mê Linh bị đình chỉ. Bản sao "
+        "bằng của ông Hưng Sau khi nhận được báo cáo của đoàn kiểm tra đã được gửi đi.",
+        "2017-07",
+    )
+    assert [p.name for p in facts.people] == ["Nguyễn Văn Hưng"]

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from conftest import dung_facts, seed_facts
-from pyoxigraph import Literal
+from pyoxigraph import Literal, Store
 from rdflib import Graph
 
 from kg import queries
@@ -27,7 +27,7 @@ def load(store, *facts):
 
 
 def test_loading_an_article_again_replaces_its_graph(tmp_path):
-    store = open_store(tmp_path / "s")
+    store = Store()  # in memory: these test the graph functions, not the folder
     facts = seed_facts()
     load(store, facts)
     first = count_triples(store)
@@ -41,7 +41,7 @@ def test_loading_an_article_again_replaces_its_graph(tmp_path):
 
 
 def test_people_merge_across_article_graphs(tmp_path):
-    store = open_store(tmp_path / "s")
+    store = Store()  # in memory: these test the graph functions, not the folder
     load(
         store,
         dung_facts("001_a", "2024-01"),
@@ -64,7 +64,7 @@ def test_people_merge_across_article_graphs(tmp_path):
 
 
 def test_parameters_are_bound_not_pasted(tmp_path):
-    store = open_store(tmp_path / "s")
+    store = Store()  # in memory: these test the graph functions, not the folder
     load(store, dung_facts("001_a", "2024-01"))
     evil = queries.parse_params(['name=x" } ; DROP ALL ; SELECT * { "'])
     assert queries.run_named(store, "posts_of_person", evil).rows == []
@@ -75,7 +75,7 @@ def test_parameters_are_bound_not_pasted(tmp_path):
 
 
 def test_export_turtle_round_trips(tmp_path):
-    store = open_store(tmp_path / "s")
+    store = Store()  # in memory: these test the graph functions, not the folder
     load(store, seed_facts(), dung_facts("001_a", "2024-01"))
     out = io.BytesIO()
     export(store, out, "turtle")
@@ -85,7 +85,7 @@ def test_export_turtle_round_trips(tmp_path):
 
 
 def test_export_one_graph_by_article_id(tmp_path):
-    store = open_store(tmp_path / "s")
+    store = Store()  # in memory: these test the graph functions, not the folder
     load(store, seed_facts(), dung_facts("001_a", "2024-01"))
     out = io.BytesIO()
     export(store, out, "nquads", graph="001_a")
@@ -111,7 +111,7 @@ def test_store_path_default_and_environment(monkeypatch, tmp_path):
 
 
 def test_query_kinds(tmp_path):
-    store = open_store(tmp_path / "s")
+    store = Store()  # in memory: these test the graph functions, not the folder
     load(store, seed_facts())
     ask = queries.run(store, "ASK { ?p a kg:Person }")
     assert ask.kind == "ask" and ask.boolean is True

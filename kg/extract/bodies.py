@@ -49,7 +49,7 @@ def _entries(table: dict, flags: int = 0) -> list[_Entry]:
     ]
 
 
-NATIONAL = _entries(_TABLE["national"])
+NATIONAL = _entries(_TABLE["national"], re.IGNORECASE)
 DEPARTMENTS = _entries(_TABLE["departments"], re.IGNORECASE)
 COMMITTEES = _entries(_TABLE["committees"])
 NAMED = _entries(_TABLE["named"])

@@ -112,6 +112,19 @@ def year_votes(sentences: list[str]) -> Counter[int]:
     return votes
 
 
+def earliest_plan_year(sentences: list[str]) -> int | None:
+    """The first year the text plans for ("các mục tiêu ... năm 2016", "Trong năm 2017 ...
+    sẽ"): when nothing else dates an article, its plans are for its own year or later."""
+    years = [
+        mention.year
+        for sentence in sentences
+        if _TARGET_CUES.search(sentence)
+        for mention in years_in(sentence)
+        if mention.kind == "plain"
+    ]
+    return min(years) if years else None
+
+
 def reference_years(article: Article, sentences: list[str]) -> tuple[int | None, int | None]:
     """(review year, plan year) of an article: the year its results are for, and the year
     its targets are for when the text does not say. ``sentences`` are lower-cased."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
-from kg.extract.dates import reference_years
+from kg.extract.dates import earliest_plan_year, reference_years
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
@@ -94,9 +94,7 @@ _ALL_CUES = prefiltered(
 )
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOUN_BEFORE = re.compile(
-    rf"{_START}(?:"
-    + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"])
-    + r") $",
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"]) + r") $",
     re.IGNORECASE,
 )
 
@@ -109,8 +107,9 @@ def event_year(doc: Document) -> int | None:
     (an undated article still tells it: ``dates.reference_years``)."""
     if doc.article.year is not None:
         return doc.article.year
-    review, _ = reference_years(doc.article, [s.text.lower() for s in doc.sentences])
-    return review
+    lowered = [s.text.lower() for s in doc.sentences]
+    review, _ = reference_years(doc.article, lowered)
+    return review if review is not None else earliest_plan_year(lowered)
 
 
 def resolve_date(match: re.Match[str], article: Article, year: int | None) -> str:
@@ -149,7 +148,9 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         if first is None:
             continue
         entry = next(KINDS[i] for i in range(len(KINDS)) if first.start(f"k{i}") != -1)
-        when = _WHEN.search(folded)
+        if _PLANNED.search(folded):
+            continue  # a plan, not a report
+        when = _event_date(folded)
         held = _HELD.search(folded)
         if when is None and (held is None or anchors):
             continue
@@ -166,6 +167,30 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
             continue
         anchors.append(anchor)
     return anchors
+
+
+_PLANNED = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["plans"]["words"]) + rf"){_END}",
+    re.IGNORECASE,
+)
+_NOT_EVENT = _TABLE["not_event_dates"]
+_DEADLINE_BEFORE = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["before"]) + r")\s+$",
+    re.IGNORECASE,
+)
+_DOCUMENT_BEFORE = re.compile(
+    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["documents"]) + r")\b[^,;.]{0,40}$"
+)
+
+
+def _event_date(folded: str) -> re.Match[str] | None:
+    """The first time expression that dates an event, not a deadline or a document."""
+    for match in _WHEN.finditer(folded):
+        head = folded[max(0, match.start() - 60) : match.start()]
+        if _DEADLINE_BEFORE.search(head) or _DOCUMENT_BEFORE.search(head):
+            continue
+        return match
+    return None
 
 
 def _in_lead(doc: Document, sentence: Sentence) -> bool:

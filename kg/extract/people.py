@@ -54,10 +54,9 @@ ROLES = [
     )
     for spec in _TABLE["roles"]
 ]
-_ANY_ROLE = re.compile(
-    "|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE
-)
+_ANY_ROLE = re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE)
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
+NAME_STOPS = frozenset(_TABLE["name_stops"]["words"])
 NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
 _RANK = re.compile(rf"(?:{_words(_TABLE['ranks']['words'])}){_END}")
 _HONORIFIC_BEFORE = re.compile(
@@ -129,6 +128,9 @@ def find_names(folded: str) -> list[NameSpan]:
         honorific = _HONORIFIC_BEFORE.search(folded, 0, run.start(1)) is not None
         while words and words[0] in _CAPITAL_HONORIFICS:
             words, offsets, honorific = words[1:], offsets[1:], True
+        stop = next((i for i, w in enumerate(words) if i and w in NAME_STOPS), None)
+        if stop is not None:
+            words, offsets = words[:stop], offsets[:stop]
         if honorific and len(words) == 1:
             names.append(NameSpan(words[0], offsets[0], offsets[0] + len(words[0]), True, True))
             continue
