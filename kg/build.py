@@ -372,7 +372,8 @@ def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Fai
     # flight, and results come back in corpus order; memory does not grow with the corpus.
     pending: deque[Future | Failure] = deque()
     chunk: list[Article] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
+                             initargs=(os.getpid(),)) as pool:
         for item in items:
             if isinstance(item, ReadError):
                 if chunk:
@@ -394,8 +395,31 @@ def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Fai
             yield from _done(pending.popleft())
 
 
+_PARENT: int | None = None
+
+
+def _worker_start(parent: int) -> None:
+    """A worker dies with the build: a killed ``kg build`` leaves no orphans extracting."""
+    global _PARENT
+    _PARENT = parent
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: process_articles checks for the parent instead
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def process_articles(articles: list[Article]) -> list[_Result]:
-    return [process_article(article) for article in articles]
+    results = []
+    for article in articles:
+        if _PARENT is not None and os.getppid() != _PARENT:
+            os._exit(1)  # the build is gone
+        results.append(process_article(article))
+    return results
 
 
 def _done(entry: Future | Failure) -> list[_Result] | list[Failure]:
