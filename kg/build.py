@@ -7,9 +7,11 @@ saying why; the rest of the corpus is still built.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -372,7 +374,7 @@ def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Fai
     # flight, and results come back in corpus order; memory does not grow with the corpus.
     pending: deque[Future | Failure] = deque()
     chunk: list[Article] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
         for item in items:
             if isinstance(item, ReadError):
                 if chunk:
@@ -392,6 +394,25 @@ def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Fai
             pending.append(pool.submit(process_articles, chunk))
         while pending:
             yield from _done(pending.popleft())
+
+
+def _die_with_parent() -> None:
+    """Worker start-up: end the worker when the build dies.
+
+    A forked worker holds a copy of the pipe it waits on, so after a SIGKILL of the build it
+    never sees end of file: it would live on, and keep the build's stdout open for whoever
+    waits on it. Linux can send it SIGKILL when its parent dies.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: no such call
+        return
+    if os.getppid() == 1:  # the build died before the call above
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def process_articles(articles: list[Article]) -> list[_Result]:
