@@ -170,9 +170,15 @@ def count_files(paths: Iterable[str | Path]) -> int | None:
     total = 0
     for raw in paths:
         path = Path(raw)
-        files = [path] if path.is_file() else (
-            [p for p in path.rglob("*") if p.is_file() and p.suffix in READERS]
-            if path.is_dir() else [])
+        files = (
+            [path]
+            if path.is_file()
+            else (
+                [p for p in path.rglob("*") if p.is_file() and p.suffix in READERS]
+                if path.is_dir()
+                else []
+            )
+        )
         for f in files:
             if f.suffix.lower() == ".jsonl":
                 return None
@@ -259,9 +265,13 @@ def build(
             if item.error:
                 summary.failures.append(Failure(item.source, item.error))
             elif item.article_id in seen:
-                summary.failures.append(Failure(
-                    item.source, f"duplicate article id {item.article_id!r} "
-                                 f"(already read from {seen[item.article_id]})"))
+                summary.failures.append(
+                    Failure(
+                        item.source,
+                        f"duplicate article id {item.article_id!r} "
+                        f"(already read from {seen[item.article_id]})",
+                    )
+                )
             else:
                 seen[item.article_id] = item.source
                 for refusal in item.refused:
@@ -274,9 +284,11 @@ def build(
                 summary.triples += item.quads
                 for label, iris in item.instances.items():
                     instances[label] |= iris
-                if (len(batch) >= BATCH_ARTICLES or batch_bytes >= BATCH_BYTES
-                        or (checkpoint and not strict
-                            and since_publish + len(batch) >= checkpoint)):
+                if (
+                    len(batch) >= BATCH_ARTICLES
+                    or batch_bytes >= BATCH_BYTES
+                    or (checkpoint and not strict and since_publish + len(batch) >= checkpoint)
+                ):
                     flush()
             if progress:
                 progress(done, total, item.source)
@@ -292,8 +304,7 @@ def build(
     return summary
 
 
-def remove_articles(article_ids: Iterable[str], store_dir: str | Path | None = None
-                    ) -> list[str]:
+def remove_articles(article_ids: Iterable[str], store_dir: str | Path | None = None) -> list[str]:
     """Drop articles (their named graphs) from the store; returns the ids not in it."""
     missing = []
     with Writer(store_dir) as writer:
@@ -316,8 +327,17 @@ def article_ids_in(store) -> list[str]:
     return article_ids(store)
 
 
-_FINGERPRINTED = ("extract", "patterns", "rdf.py", "resolve.py", "model.py", "text.py",
-                  "gazetteer.py", "namespace.py", "validate.py")
+_FINGERPRINTED = (
+    "extract",
+    "patterns",
+    "rdf.py",
+    "resolve.py",
+    "model.py",
+    "text.py",
+    "gazetteer.py",
+    "namespace.py",
+    "validate.py",
+)
 
 
 @lru_cache(maxsize=1)
@@ -329,8 +349,9 @@ def pipeline_fingerprint() -> str:
     files: list[Path] = []
     for name in _FINGERPRINTED:
         path = root / name
-        files += sorted(path.rglob("*.py")) + sorted(path.rglob("*.toml")) if path.is_dir() \
-            else [path]
+        files += (
+            sorted(path.rglob("*.py")) + sorted(path.rglob("*.toml")) if path.is_dir() else [path]
+        )
     files.append(root.parent / "ontology" / "shapes.ttl")
     for path in files:
         if path.is_file():
@@ -346,15 +367,26 @@ def pipeline_fingerprint() -> str:
 
 def article_hash(article: Article) -> str:
     """A hash of everything of an article that reaches the graph."""
-    fields = [article.id, article.date, article.title, article.body, article.source,
-              article.url, article.creator]
+    fields = [
+        article.id,
+        article.date,
+        article.title,
+        article.body,
+        article.source,
+        article.url,
+        article.creator,
+    ]
     data = json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Failure],
-             wanted: Callable[[Article], bool] = lambda article: True,
-             scheduler: str | None = None) -> Iterator[_Result | Failure]:
+def _results(
+    items: Iterable[Article | ReadError],
+    jobs: int,
+    failures: list[Failure],
+    wanted: Callable[[Article], bool] = lambda article: True,
+    scheduler: str | None = None,
+) -> Iterator[_Result | Failure]:
     """Each read error (recorded in ``failures``) and the result of each ``wanted`` article,
     in corpus order."""
     if scheduler:
@@ -430,8 +462,9 @@ def _cluster_results(items, scheduler: str, failures: list[Failure], wanted):
     return cluster_results(items, scheduler, failures, wanted)
 
 
-def score_corpus(gold_dir: str | Path, articles: Iterable[str | Path],
-                 progress: Progress | None = None):
+def score_corpus(
+    gold_dir: str | Path, articles: Iterable[str | Path], progress: Progress | None = None
+):
     """Build ``articles`` into a throw-away store, run the contract queries, score them.
 
     Returns ``(EvalReport, BuildSummary)``; gold problems raise ``kg.evaluate.GoldError``.
