@@ -7,9 +7,11 @@ saying why; the rest of the corpus is still built.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -168,9 +170,15 @@ def count_files(paths: Iterable[str | Path]) -> int | None:
     total = 0
     for raw in paths:
         path = Path(raw)
-        files = [path] if path.is_file() else (
-            [p for p in path.rglob("*") if p.is_file() and p.suffix in READERS]
-            if path.is_dir() else [])
+        files = (
+            [path]
+            if path.is_file()
+            else (
+                [p for p in path.rglob("*") if p.is_file() and p.suffix in READERS]
+                if path.is_dir()
+                else []
+            )
+        )
         for f in files:
             if f.suffix.lower() == ".jsonl":
                 return None
@@ -257,9 +265,13 @@ def build(
             if item.error:
                 summary.failures.append(Failure(item.source, item.error))
             elif item.article_id in seen:
-                summary.failures.append(Failure(
-                    item.source, f"duplicate article id {item.article_id!r} "
-                                 f"(already read from {seen[item.article_id]})"))
+                summary.failures.append(
+                    Failure(
+                        item.source,
+                        f"duplicate article id {item.article_id!r} "
+                        f"(already read from {seen[item.article_id]})",
+                    )
+                )
             else:
                 seen[item.article_id] = item.source
                 for refusal in item.refused:
@@ -272,9 +284,11 @@ def build(
                 summary.triples += item.quads
                 for label, iris in item.instances.items():
                     instances[label] |= iris
-                if (len(batch) >= BATCH_ARTICLES or batch_bytes >= BATCH_BYTES
-                        or (checkpoint and not strict
-                            and since_publish + len(batch) >= checkpoint)):
+                if (
+                    len(batch) >= BATCH_ARTICLES
+                    or batch_bytes >= BATCH_BYTES
+                    or (checkpoint and not strict and since_publish + len(batch) >= checkpoint)
+                ):
                     flush()
             if progress:
                 progress(done, total, item.source)
@@ -290,8 +304,7 @@ def build(
     return summary
 
 
-def remove_articles(article_ids: Iterable[str], store_dir: str | Path | None = None
-                    ) -> list[str]:
+def remove_articles(article_ids: Iterable[str], store_dir: str | Path | None = None) -> list[str]:
     """Drop articles (their named graphs) from the store; returns the ids not in it."""
     missing = []
     with Writer(store_dir) as writer:
@@ -314,8 +327,17 @@ def article_ids_in(store) -> list[str]:
     return article_ids(store)
 
 
-_FINGERPRINTED = ("extract", "patterns", "rdf.py", "resolve.py", "model.py", "text.py",
-                  "gazetteer.py", "namespace.py", "validate.py")
+_FINGERPRINTED = (
+    "extract",
+    "patterns",
+    "rdf.py",
+    "resolve.py",
+    "model.py",
+    "text.py",
+    "gazetteer.py",
+    "namespace.py",
+    "validate.py",
+)
 
 
 @lru_cache(maxsize=1)
@@ -327,8 +349,9 @@ def pipeline_fingerprint() -> str:
     files: list[Path] = []
     for name in _FINGERPRINTED:
         path = root / name
-        files += sorted(path.rglob("*.py")) + sorted(path.rglob("*.toml")) if path.is_dir() \
-            else [path]
+        files += (
+            sorted(path.rglob("*.py")) + sorted(path.rglob("*.toml")) if path.is_dir() else [path]
+        )
     files.append(root.parent / "ontology" / "shapes.ttl")
     for path in files:
         if path.is_file():
@@ -344,15 +367,26 @@ def pipeline_fingerprint() -> str:
 
 def article_hash(article: Article) -> str:
     """A hash of everything of an article that reaches the graph."""
-    fields = [article.id, article.date, article.title, article.body, article.source,
-              article.url, article.creator]
+    fields = [
+        article.id,
+        article.date,
+        article.title,
+        article.body,
+        article.source,
+        article.url,
+        article.creator,
+    ]
     data = json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Failure],
-             wanted: Callable[[Article], bool] = lambda article: True,
-             scheduler: str | None = None) -> Iterator[_Result | Failure]:
+def _results(
+    items: Iterable[Article | ReadError],
+    jobs: int,
+    failures: list[Failure],
+    wanted: Callable[[Article], bool] = lambda article: True,
+    scheduler: str | None = None,
+) -> Iterator[_Result | Failure]:
     """Each read error (recorded in ``failures``) and the result of each ``wanted`` article,
     in corpus order."""
     if scheduler:
@@ -372,8 +406,7 @@ def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Fai
     # flight, and results come back in corpus order; memory does not grow with the corpus.
     pending: deque[Future | Failure] = deque()
     chunk: list[Article] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
-                             initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
         for item in items:
             if isinstance(item, ReadError):
                 if chunk:
@@ -395,31 +428,27 @@ def _results(items: Iterable[Article | ReadError], jobs: int, failures: list[Fai
             yield from _done(pending.popleft())
 
 
-_PARENT: int | None = None
+def _die_with_parent() -> None:
+    """Worker start-up: end the worker when the build dies.
 
-
-def _worker_start(parent: int) -> None:
-    """A worker dies with the build: a killed ``kg build`` leaves no orphans extracting."""
-    global _PARENT
-    _PARENT = parent
+    A forked worker holds a copy of the pipe it waits on, so after a SIGKILL of the build it
+    never sees end of file: it would live on, and keep the build's stdout open for whoever
+    waits on it. Linux can send it SIGKILL when its parent dies.
+    """
     try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: process_articles checks for the parent instead
-    if os.getppid() != parent:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: no such call
+        return
+    if os.getppid() == 1:  # the build died before the call above
         os._exit(1)
 
 
+_PR_SET_PDEATHSIG = 1
+
+
 def process_articles(articles: list[Article]) -> list[_Result]:
-    results = []
-    for article in articles:
-        if _PARENT is not None and os.getppid() != _PARENT:
-            os._exit(1)  # the build is gone
-        results.append(process_article(article))
-    return results
+    return [process_article(article) for article in articles]
 
 
 def _done(entry: Future | Failure) -> list[_Result] | list[Failure]:
@@ -433,8 +462,9 @@ def _cluster_results(items, scheduler: str, failures: list[Failure], wanted):
     return cluster_results(items, scheduler, failures, wanted)
 
 
-def score_corpus(gold_dir: str | Path, articles: Iterable[str | Path],
-                 progress: Progress | None = None):
+def score_corpus(
+    gold_dir: str | Path, articles: Iterable[str | Path], progress: Progress | None = None
+):
     """Build ``articles`` into a throw-away store, run the contract queries, score them.
 
     Returns ``(EvalReport, BuildSummary)``; gold problems raise ``kg.evaluate.GoldError``.

@@ -65,8 +65,9 @@ err = _Lazy(stderr=True)
 
 StoreOption = Annotated[
     Path | None,
-    typer.Option("--store", envvar=ENV_VAR, show_envvar=True,
-                 help="Store folder (default: ./kg-store)."),
+    typer.Option(
+        "--store", envvar=ENV_VAR, show_envvar=True, help="Store folder (default: ./kg-store)."
+    ),
 ]
 
 
@@ -123,26 +124,44 @@ class _RateColumn(ProgressColumn):
 
 @app.command("build")
 def build_command(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Article files or folders (.txt, .jsonl, .html).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (.txt, .jsonl, .html).")
+    ],
     store: StoreOption = None,
-    jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", help="Worker processes for extraction (0 = one per core).")] = 0,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="Any failure is fatal: nothing is written to the store.")] = False,
-    full: Annotated[bool, typer.Option(
-        "--full", help="Rebuild every article, also those that did not change.")] = False,
-    checkpoint: Annotated[int, typer.Option(
-        "--checkpoint", min=0,
-        help="Publish the work done every N articles (0 = only at the end).")
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", help="Worker processes for extraction (0 = one per core)."),
+    ] = 0,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Any failure is fatal: nothing is written to the store."),
+    ] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Rebuild every article, also those that did not change.")
+    ] = False,
+    checkpoint: Annotated[
+        int,
+        typer.Option(
+            "--checkpoint",
+            min=0,
+            help="Publish the work done every N articles (0 = only at the end).",
+        ),
     ] = CHECKPOINT_ARTICLES,
-    endpoint: Annotated[str | None, typer.Option(
-        "--endpoint", help="Build into this SPARQL 1.1 store instead of --store "
-                           "(see kg push).")] = None,
-    graph_store: Annotated[str | None, typer.Option(
-        "--graph-store", help="With --endpoint: its Graph Store Protocol URL.")] = None,
-    scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", help="Extract on this dask.distributed cluster (tcp://HOST:PORT).")
+    endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--endpoint", help="Build into this SPARQL 1.1 store instead of --store (see kg push)."
+        ),
+    ] = None,
+    graph_store: Annotated[
+        str | None,
+        typer.Option("--graph-store", help="With --endpoint: its Graph Store Protocol URL."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="Extract on this dask.distributed cluster (tcp://HOST:PORT)."
+        ),
     ] = None,
 ) -> None:
     """Read articles, extract their facts and load them into the store.
@@ -158,8 +177,12 @@ def build_command(
     from kg.push import PushError
 
     with Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(),
-        MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(), console=err.get(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        console=err.get(),
         transient=True,
     ) as bar:
         task = bar.add_task("building", total=None)
@@ -169,19 +192,29 @@ def build_command(
 
         try:
             if endpoint:
-                summary = _build_remote(paths, endpoint, graph_store, jobs, scheduler, strict,
-                                        progress)
+                summary = _build_remote(
+                    paths, endpoint, graph_store, jobs, scheduler, strict, progress
+                )
             else:
-                summary = build(paths, store, progress=progress, jobs=jobs, strict=strict,
-                                full=full, checkpoint=checkpoint, scheduler=scheduler)
+                summary = build(
+                    paths,
+                    store,
+                    progress=progress,
+                    jobs=jobs,
+                    strict=strict,
+                    full=full,
+                    checkpoint=checkpoint,
+                    scheduler=scheduler,
+                )
         except StoreError as exc:
             raise store_failure(exc) from None
         except (PushError, ClusterError) as exc:
             raise fail(str(exc)) from None
     print_summary(summary)
     if summary.aborted:
-        raise fail(f"--strict: {len(summary.failures)} failed, nothing was written to "
-                   f"{summary.store}")
+        raise fail(
+            f"--strict: {len(summary.failures)} failed, nothing was written to {summary.store}"
+        )
     if summary.failures:
         raise typer.Exit(1)
 
@@ -190,8 +223,15 @@ def _build_remote(paths, endpoint, graph_store, jobs, scheduler, strict, progres
     """kg build --endpoint: straight into a remote SPARQL store (kg.push)."""
     from kg.push import build_to_endpoint
 
-    return build_to_endpoint(paths, endpoint, graph_store, jobs=jobs, scheduler=scheduler,
-                             strict=strict, progress=progress)
+    return build_to_endpoint(
+        paths,
+        endpoint,
+        graph_store,
+        jobs=jobs,
+        scheduler=scheduler,
+        strict=strict,
+        progress=progress,
+    )
 
 
 def print_summary(summary: BuildSummary) -> None:
@@ -205,8 +245,12 @@ def print_summary(summary: BuildSummary) -> None:
         # One line per failure, "file: reason", whatever the width of the terminal.
         out.print(f"{len(summary.failures)} failed:", style="red", highlight=False)
         for f in summary.failures:
-            out.print(f"  {f.path}: {' '.join(f.reason.split())}", markup=False,
-                      highlight=False, soft_wrap=True)
+            out.print(
+                f"  {f.path}: {' '.join(f.reason.split())}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
 
 
 # --------------------------------------------------------------------------- extract
@@ -214,8 +258,9 @@ def print_summary(summary: BuildSummary) -> None:
 
 @app.command("extract")
 def extract_command(
-    files: Annotated[list[Path], typer.Argument(
-        help="Article files or folders (.txt, .jsonl, .html).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Article files or folders (.txt, .jsonl, .html).")
+    ],
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ExtractFormat.turtle
     ),
@@ -248,8 +293,10 @@ def extract_command(
         try:
             quads.extend(article_quads(extract(item)))
         except Exception as exc:  # noqa: BLE001 - report and go on with the other articles
-            err.print(f"{item.source or item.id}: extraction failed: "
-                      f"{type(exc).__name__}: {exc}", highlight=False)
+            err.print(
+                f"{item.source or item.id}: extraction failed: {type(exc).__name__}: {exc}",
+                highlight=False,
+            )
             failed = True
     if quads:
         sys.stdout.buffer.write(serialize_quads(quads, fmt.value))
@@ -288,19 +335,33 @@ def _stream_nquads(paths: list[Path]) -> None:
 
 @app.command("query")
 def query_command(
-    query: Annotated[str, typer.Argument(
-        help="A query name from queries/ (officials, attendance, ...), a .rq file, or SPARQL.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="A query name from queries/ (officials, attendance, ...), a .rq file, or SPARQL."
+        ),
+    ],
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = (
         QueryFormat.table
     ),
-    param: Annotated[list[str] | None, typer.Option(
-        "--param", "-p", help="Bind a query variable to a value: NAME=VALUE (repeatable); "
-                              "NAME=<IRI> binds an IRI.")
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param",
+            "-p",
+            help="Bind a query variable to a value: NAME=VALUE (repeatable); "
+            "NAME=<IRI> binds an IRI.",
+        ),
     ] = None,
-    timeout: Annotated[float | None, typer.Option(
-        "--timeout", help="Stop the query after this many seconds.")] = None,
-    allow_update: Annotated[bool, typer.Option(
-        "--allow-update", help="Allow a SPARQL update (INSERT, DELETE, ...) to change the store.")
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="Stop the query after this many seconds.")
+    ] = None,
+    allow_update: Annotated[
+        bool,
+        typer.Option(
+            "--allow-update",
+            help="Allow a SPARQL update (INSERT, DELETE, ...) to change the store.",
+        ),
     ] = False,
     store: StoreOption = None,
 ) -> None:
@@ -320,8 +381,10 @@ def query_command(
         raise fail(str(exc)) from None
     if kg_queries.query_kind(text) == "update":
         if not allow_update:
-            raise fail(f"{label} is a SPARQL update and would change the store; kg query "
-                       f"only reads unless --allow-update is given")
+            raise fail(
+                f"{label} is a SPARQL update and would change the store; kg query "
+                f"only reads unless --allow-update is given"
+            )
         if params:
             raise fail("--param binds values of queries only, not of updates")
         try:
@@ -369,10 +432,13 @@ def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ExportFormat.turtle
     ),
-    graph: Annotated[str | None, typer.Option(
-        "--graph", help="Only this article's graph (its IRI or its article id).")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Write to FILE instead of stdout.")] = None,
+    graph: Annotated[
+        str | None,
+        typer.Option("--graph", help="Only this article's graph (its IRI or its article id)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to FILE instead of stdout.")
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Dump the store, with prefixes (Turtle holds the union of all article graphs).
@@ -486,8 +552,9 @@ def eval_command(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold files (*.json).")],
     articles_dir: Annotated[Path, typer.Argument(help="Folder of the articles they annotate.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    misses: Annotated[bool, typer.Option(
-        "--misses", help="List missed and spurious items per article.")] = False,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="List missed and spurious items per article.")
+    ] = False,
 ) -> None:
     """Score extraction against hand-made gold files (P/R/F1 per category).
 

@@ -14,26 +14,44 @@ from kg.store import StoreError
 @app.command("serve")
 def serve_command(
     store: StoreOption = None,
-    port: Annotated[int, typer.Option("--port", "-p", min=0, max=65535,
-                                      help="TCP port (0 = any free port).")] = 7878,
-    bind: Annotated[str, typer.Option(
-        "--bind", help="Address to listen on (loopback unless told otherwise).")] = "127.0.0.1",
-    writable: Annotated[bool, typer.Option(
-        "--writable", help="Allow SPARQL Update and Graph Store writes; they are published "
-                           "as a new store generation when the server stops.")] = False,
-    follow: Annotated[bool, typer.Option(
-        "--follow", help="Read-only: restart on each new generation a build publishes.")
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="TCP port (0 = any free port).")
+    ] = 7878,
+    bind: Annotated[
+        str, typer.Option("--bind", help="Address to listen on (loopback unless told otherwise).")
+    ] = "127.0.0.1",
+    writable: Annotated[
+        bool,
+        typer.Option(
+            "--writable",
+            help="Allow SPARQL Update and Graph Store writes; they are published "
+            "as a new store generation when the server stops.",
+        ),
     ] = False,
-    union: Annotated[bool, typer.Option(
-        "--union-default-graph/--no-union-default-graph",
-        help="The default graph is the union of the article graphs (as in kg query).")
+    follow: Annotated[
+        bool,
+        typer.Option(
+            "--follow", help="Read-only: restart on each new generation a build publishes."
+        ),
+    ] = False,
+    union: Annotated[
+        bool,
+        typer.Option(
+            "--union-default-graph/--no-union-default-graph",
+            help="The default graph is the union of the article graphs (as in kg query).",
+        ),
     ] = True,
-    timeout: Annotated[int | None, typer.Option(
-        "--timeout", min=1, help="Stop any query after this many seconds.")] = None,
+    timeout: Annotated[
+        int | None, typer.Option("--timeout", min=1, help="Stop any query after this many seconds.")
+    ] = None,
     cors: Annotated[bool, typer.Option("--cors", help="Allow cross-origin requests.")] = False,
-    show_query: Annotated[str | None, typer.Option(
-        "--show-query", metavar="NAME",
-        help="Print the full SPARQL text of a canned query (with PREFIX lines) and exit.")
+    show_query: Annotated[
+        str | None,
+        typer.Option(
+            "--show-query",
+            metavar="NAME",
+            help="Print the full SPARQL text of a canned query (with PREFIX lines) and exit.",
+        ),
     ] = None,
 ) -> None:
     """Serve the store over the SPARQL 1.1 Protocol and the Graph Store Protocol.
@@ -56,9 +74,12 @@ def serve_command(
             raise fail(str(exc)) from None
         return
     if not kg_serve.is_loopback(bind):
-        err.print(f"[yellow]warning:[/yellow] listening on {bind}: anyone who can reach it can "
-                  f"read{' and change' if writable else ''} the graph (the Oxigraph server has "
-                  f"no authentication; put a proxy in front of it)", highlight=False)
+        err.print(
+            f"[yellow]warning:[/yellow] listening on {bind}: anyone who can reach it can "
+            f"read{' and change' if writable else ''} the graph (the Oxigraph server has "
+            f"no authentication; put a proxy in front of it)",
+            highlight=False,
+        )
 
     def ready(serving) -> None:
         for line in kg_serve.describe(serving):
@@ -66,14 +87,22 @@ def serve_command(
         sys.stdout.flush()
 
     def switched(serving) -> None:
-        out.print(f"Now serving generation {serving.generation}", markup=False,
-                  highlight=False)
+        out.print(f"Now serving generation {serving.generation}", markup=False, highlight=False)
         sys.stdout.flush()
 
     try:
-        published = kg_serve.serve(store, bind, port, writable=writable, follow=follow,
-                                   union_default_graph=union, timeout_s=timeout, cors=cors,
-                                   on_ready=ready, on_switch=switched)
+        published = kg_serve.serve(
+            store,
+            bind,
+            port,
+            writable=writable,
+            follow=follow,
+            union_default_graph=union,
+            timeout_s=timeout,
+            cors=cors,
+            on_ready=ready,
+            on_switch=switched,
+        )
     except StoreError as exc:
         raise store_failure(exc) from None
     except kg_serve.ServeError as exc:
@@ -86,24 +115,42 @@ def serve_command(
 
 @app.command("push")
 def push_command(
-    endpoint: Annotated[str, typer.Option(
-        "--endpoint", help="The remote store's SPARQL endpoint (query URL).")],
-    graph_store: Annotated[str | None, typer.Option(
-        "--graph-store", help="Its Graph Store Protocol URL (e.g. http://host:7878/store, "
-                              "Fuseki http://host:3030/ds/data); without it, SPARQL Update.")
+    endpoint: Annotated[
+        str, typer.Option("--endpoint", help="The remote store's SPARQL endpoint (query URL).")
+    ],
+    graph_store: Annotated[
+        str | None,
+        typer.Option(
+            "--graph-store",
+            help="Its Graph Store Protocol URL (e.g. http://host:7878/store, "
+            "Fuseki http://host:3030/ds/data); without it, SPARQL Update.",
+        ),
     ] = None,
-    update: Annotated[str | None, typer.Option(
-        "--update", help="Its SPARQL Update URL (default: the endpoint, /query -> /update).")
+    update: Annotated[
+        str | None,
+        typer.Option(
+            "--update", help="Its SPARQL Update URL (default: the endpoint, /query -> /update)."
+        ),
     ] = None,
-    bulk: Annotated[bool, typer.Option(
-        "--bulk", help="Send N-Quads in bulk requests (1000 graphs each) instead of one "
-                       "request per article.")] = False,
-    graph: Annotated[list[str] | None, typer.Option(
-        "--graph", help="Only this article (id or graph IRI); repeatable.")] = None,
-    workers: Annotated[int, typer.Option(
-        "--workers", min=1, help="Requests in parallel (one per graph).")] = 4,
-    verify: Annotated[bool, typer.Option(
-        "--verify", help="Then compare each graph's triple count there with here.")] = False,
+    bulk: Annotated[
+        bool,
+        typer.Option(
+            "--bulk",
+            help="Send N-Quads in bulk requests (1000 graphs each) instead of one "
+            "request per article.",
+        ),
+    ] = False,
+    graph: Annotated[
+        list[str] | None,
+        typer.Option("--graph", help="Only this article (id or graph IRI); repeatable."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Requests in parallel (one per graph).")
+    ] = 4,
+    verify: Annotated[
+        bool,
+        typer.Option("--verify", help="Then compare each graph's triple count there with here."),
+    ] = False,
     store: StoreOption = None,
 ) -> None:
     """Send the graph, article by article as named graphs, to a SPARQL 1.1 store.
@@ -121,21 +168,35 @@ def push_command(
     if bulk and not graph_store:
         raise fail("--bulk needs --graph-store (the N-Quads are posted to it)")
     try:
-        summary = push(store, endpoint, graph_store, update, bulk=bulk, graphs=graph,
-                       workers=workers, verify=verify)
+        summary = push(
+            store,
+            endpoint,
+            graph_store,
+            update,
+            bulk=bulk,
+            graphs=graph,
+            workers=workers,
+            verify=verify,
+        )
     except StoreError as exc:
         raise store_failure(exc) from None
     except PushError as exc:
         raise fail(str(exc)) from None
-    out.print(f"pushed {summary.graphs} graphs ({summary.quads} triples, {summary.bytes} bytes) "
-              f"to {endpoint} in {summary.requests} requests, {summary.seconds:.1f} s",
-              markup=False, highlight=False)
+    out.print(
+        f"pushed {summary.graphs} graphs ({summary.quads} triples, {summary.bytes} bytes) "
+        f"to {endpoint} in {summary.requests} requests, {summary.seconds:.1f} s",
+        markup=False,
+        highlight=False,
+    )
     for failure in summary.failures:
         err.print(f"failed: {failure}", markup=False, highlight=False)
     for mismatch in summary.mismatches:
         err.print(f"differs: {mismatch}", markup=False, highlight=False)
     if verify and not summary.mismatches:
-        out.print("verified: every graph has the same number of triples there",
-                  markup=False, highlight=False)
+        out.print(
+            "verified: every graph has the same number of triples there",
+            markup=False,
+            highlight=False,
+        )
     if not summary.ok:
         raise typer.Exit(1)

@@ -41,29 +41,34 @@ def connect(scheduler: str, timeout: float | None = None):
     try:
         from distributed import Client
     except ImportError:  # pragma: no cover - a dependency of kg
-        raise ClusterError("dask.distributed is not installed: pip install "
-                           "'dask[distributed]'") from None
+        raise ClusterError(
+            "dask.distributed is not installed: pip install 'dask[distributed]'"
+        ) from None
     from kg.build import pipeline_fingerprint
 
     timeout = timeout or CONNECT_TIMEOUT
     try:
         client = Client(scheduler, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError) as exc:
-        raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: "
-                           f"{' '.join(str(exc).split())}") from None
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {scheduler}: {' '.join(str(exc).split())}"
+        ) from None
     try:
         client.wait_for_workers(1, timeout=timeout)
         fingerprints = client.run(worker_fingerprint)
     except (OSError, TimeoutError) as exc:
         client.close()
-        raise ClusterError(f"the Dask cluster at {scheduler} has no worker ready: "
-                           f"{' '.join(str(exc).split())}") from None
+        raise ClusterError(
+            f"the Dask cluster at {scheduler} has no worker ready: {' '.join(str(exc).split())}"
+        ) from None
     mine = pipeline_fingerprint()
     other = sorted(w for w, f in fingerprints.items() if f != mine)
     if other:
         client.close()
-        raise ClusterError(f"Dask workers {', '.join(other)} run different kg extraction code "
-                           f"than this client; install the same kg version on every worker")
+        raise ClusterError(
+            f"Dask workers {', '.join(other)} run different kg extraction code "
+            f"than this client; install the same kg version on every worker"
+        )
     return client
 
 
@@ -78,9 +83,14 @@ def partitions(articles: Iterable, size: int) -> Iterator[list]:
         yield part
 
 
-def cluster_results(items: Iterable, scheduler, failures: list,
-                    wanted=lambda article: True, partition_size: int = PARTITION_ARTICLES,
-                    in_flight: int | None = None) -> Iterator:
+def cluster_results(
+    items: Iterable,
+    scheduler,
+    failures: list,
+    wanted=lambda article: True,
+    partition_size: int = PARTITION_ARTICLES,
+    in_flight: int | None = None,
+) -> Iterator:
     """Like :func:`kg.build._results` on a cluster: each read error (recorded in ``failures``)
     as a :class:`kg.build.Failure`, and the result of each ``wanted`` article, in corpus order.
 

@@ -123,8 +123,15 @@ class EvalReport:
 def format_table(report: EvalReport) -> list[tuple[str, str, str, str, str, str, str]]:
     """One row per category (see :data:`TABLE_HEADER`), numbers as strings for printing."""
     return [
-        (name, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.3f}", f"{s.recall:.3f}",
-         f"{s.f1:.3f}")
+        (
+            name,
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+        )
         for name, s in report.scores.items()
     ]
 
@@ -149,8 +156,13 @@ class _Check:
     def fail(self, path: str, problem: str) -> NoReturn:
         raise GoldError(f"{self.label}: {path}: {problem}" if path else f"{self.label}: {problem}")
 
-    def obj(self, value: Any, path: str, required: dict[str, _Validator],
-            optional: dict[str, _Validator] | None = None) -> None:
+    def obj(
+        self,
+        value: Any,
+        path: str,
+        required: dict[str, _Validator],
+        optional: dict[str, _Validator] | None = None,
+    ) -> None:
         if not isinstance(value, dict):
             self.fail(path, f"expected an object, got {_type_name(value)}")
         for key, check in required.items():
@@ -189,7 +201,7 @@ class _Check:
     def date(self, value: Any, path: str) -> None:
         self.string(value, path)
         if not _DATE.fullmatch(value):
-            self.fail(path, f"{value!r} is not YYYY-MM-DD, YYYY-MM, YYYY or \"\"")
+            self.fail(path, f'{value!r} is not YYYY-MM-DD, YYYY-MM, YYYY or ""')
 
     def one_of(self, allowed: tuple[str, ...]) -> _Validator:
         def check(value: Any, path: str) -> None:
@@ -216,26 +228,46 @@ def validate_gold(data: Any, label: str) -> None:
     person = {"name": s, "posts": c.items(lambda v, p: c.obj(v, p, post, {"former": c.boolean}))}
     participant = {"name": s, "roles": c.items(c.one_of(ROLES))}
     event = {
-        "kind": s, "subtype": s, "date": c.date, "organizer": s, "locality": s,
+        "kind": s,
+        "subtype": s,
+        "date": c.date,
+        "organizer": s,
+        "locality": s,
         "participants": c.items(lambda v, p: c.obj(v, p, participant)),
     }
     indicator = {
-        "locality": s, "name": s, "value": n, "unit": s, "year": c.year,
-        "status": c.one_of(STATUSES), "text": s,
+        "locality": s,
+        "name": s,
+        "value": n,
+        "unit": s,
+        "year": c.year,
+        "status": c.one_of(STATUSES),
+        "text": s,
     }
-    indicator_extra = {"of": n, "max": n, "percent_of_plan": n, "change_pct": n,
-                       "compared_to": c.year}
-    c.obj(data, "", {
-        "article": s,
-        "date": c.date,
-        "localities": c.items(lambda v, p: c.obj(
-            v, p, {"name": s, "level": c.one_of(LEVELS)}, {"parent": s})),
-        "bodies": c.items(lambda v, p: c.obj(
-            v, p, {"name": s, "kind": c.one_of(BODY_KINDS), "locality": s})),
-        "people": c.items(lambda v, p: c.obj(v, p, person, {"rank": s})),
-        "events": c.items(lambda v, p: c.obj(v, p, event)),
-        "indicators": c.items(lambda v, p: c.obj(v, p, indicator, indicator_extra)),
-    })
+    indicator_extra = {
+        "of": n,
+        "max": n,
+        "percent_of_plan": n,
+        "change_pct": n,
+        "compared_to": c.year,
+    }
+    c.obj(
+        data,
+        "",
+        {
+            "article": s,
+            "date": c.date,
+            "localities": c.items(
+                lambda v, p: c.obj(v, p, {"name": s, "level": c.one_of(LEVELS)}, {"parent": s})
+            ),
+            "bodies": c.items(
+                lambda v, p: c.obj(v, p, {"name": s, "kind": c.one_of(BODY_KINDS), "locality": s})
+            ),
+            "people": c.items(lambda v, p: c.obj(v, p, person, {"rank": s})),
+            "events": c.items(lambda v, p: c.obj(v, p, event)),
+            "indicators": c.items(lambda v, p: c.obj(v, p, indicator, indicator_extra)),
+        },
+    )
 
 
 def _read_gold_file(path: Path, label: str) -> dict[str, Any]:
@@ -291,8 +323,7 @@ def _dedupe(items: Iterable[_Item]) -> list[_Item]:
     out: dict[tuple[Any, ...], _Item] = {}
     for item in items:
         old = out.get(item.key)
-        out[item.key] = item if old is None else _Item(old.key, old.shown,
-                                                       old.bodies | item.bodies)
+        out[item.key] = item if old is None else _Item(old.key, old.shown, old.bodies | item.bodies)
     return list(out.values())
 
 
@@ -348,8 +379,9 @@ def _post_item(name: str, role: str, body: str, locality: str) -> _Item:
     return _Item(key, (name, role, locality, body), frozenset({match_key(body)} - {""}))
 
 
-def _indicator_item(locality: str, year: int | str | None, status: str, value: float | None,
-                    unit: str, name: str) -> _Item:
+def _indicator_item(
+    locality: str, year: int | str | None, status: str, value: float | None, unit: str, name: str
+) -> _Item:
     key = (match_key(locality), year, match_key(status), value, match_key(unit))
     return _Item(key, (locality, year, status, _shown_number(value), unit, name))
 
@@ -372,17 +404,25 @@ def _gold_items(gold: dict[str, Any]) -> dict[str, list[_Item]]:
     parts = list(_gold_participations(gold))
     roles = [_role_item(n, d, r) for n, d, rs in parts for r in rs if r != IMPLIED_ROLE]
     return {
-        "localities": [_Item((match_key(x["name"]), match_key(x["level"])),
-                             (x["name"], x["level"])) for x in gold["localities"]],
+        "localities": [
+            _Item((match_key(x["name"]), match_key(x["level"])), (x["name"], x["level"]))
+            for x in gold["localities"]
+        ],
         "people": [_people_item(p["name"]) for p in gold["people"]]
         + [_people_item(n) for n, _, _ in parts],
-        "posts": [_post_item(p["name"], post["role"], post["body"], post["locality"])
-                  for p in gold["people"] for post in p["posts"]],
+        "posts": [
+            _post_item(p["name"], post["role"], post["body"], post["locality"])
+            for p in gold["people"]
+            for post in p["posts"]
+        ],
         "attendance": [_attendance_item(n, d) for n, d, _ in parts],
         "roles": roles,
-        "indicators": [_indicator_item(x["locality"], x["year"], x["status"],
-                                       float(x["value"]), x["unit"], x["name"])
-                       for x in gold["indicators"]],
+        "indicators": [
+            _indicator_item(
+                x["locality"], x["year"], x["status"], float(x["value"]), x["unit"], x["name"]
+            )
+            for x in gold["indicators"]
+        ],
     }
 
 
@@ -397,27 +437,44 @@ def _predicted_items(rows: dict[str, list[dict[str, str]]]) -> dict[str, list[_I
     """Items from the contract-query rows of one article."""
     officials = _named(rows.get("officials", []))
     attendance = _named(rows.get("attendance", []))
-    roles = [_role_item(_col(r, "name"), _col(r, "date"), _col(r, "role"))
-             for r in attendance if _col(r, "role") not in ("", IMPLIED_ROLE)]
+    roles = [
+        _role_item(_col(r, "name"), _col(r, "date"), _col(r, "role"))
+        for r in attendance
+        if _col(r, "role") not in ("", IMPLIED_ROLE)
+    ]
     return {
-        "localities": [_Item((match_key(_col(r, "name")), match_key(_col(r, "level"))),
-                             (_col(r, "name"), _col(r, "level")))
-                       for r in _named(rows.get("localities", []))],
+        "localities": [
+            _Item(
+                (match_key(_col(r, "name")), match_key(_col(r, "level"))),
+                (_col(r, "name"), _col(r, "level")),
+            )
+            for r in _named(rows.get("localities", []))
+        ],
         "people": [_people_item(_col(r, "name")) for r in officials + attendance],
-        "posts": [_post_item(_col(r, "name"), _col(r, "role"), _col(r, "body"),
-                             _col(r, "locality"))
-                  for r in officials if _col(r, "role")],
+        "posts": [
+            _post_item(_col(r, "name"), _col(r, "role"), _col(r, "body"), _col(r, "locality"))
+            for r in officials
+            if _col(r, "role")
+        ],
         "attendance": [_attendance_item(_col(r, "name"), _col(r, "date")) for r in attendance],
         "roles": roles,
-        "indicators": [_indicator_item(_col(r, "locality"), _year(_col(r, "year")),
-                                       _col(r, "status"), _value(_col(r, "value")),
-                                       _col(r, "unit"), _col(r, "indicator"))
-                       for r in rows.get("indicators", [])],
+        "indicators": [
+            _indicator_item(
+                _col(r, "locality"),
+                _year(_col(r, "year")),
+                _col(r, "status"),
+                _value(_col(r, "value")),
+                _col(r, "unit"),
+                _col(r, "indicator"),
+            )
+            for r in rows.get("indicators", [])
+        ],
     }
 
 
-def _rows_by_article(rows: dict[str, list[dict[str, str]]],
-                     articles: Iterable[str]) -> dict[str, dict[str, list[dict[str, str]]]]:
+def _rows_by_article(
+    rows: dict[str, list[dict[str, str]]], articles: Iterable[str]
+) -> dict[str, dict[str, list[dict[str, str]]]]:
     """Query name -> rows, per gold article; rows of other articles are dropped."""
     grouped: dict[str, dict[str, list[dict[str, str]]]] = {a: {} for a in articles}
     for query, query_rows in rows.items():
@@ -456,8 +513,11 @@ def _same_key(gold: _Item, predicted: _Item) -> bool:
 
 def _posts_compatible(gold: _Item, predicted: _Item) -> bool:
     (g_name, g_role, g_loc), (p_name, p_role, p_loc) = gold.key, predicted.key
-    return (g_name == p_name and g_loc == p_loc
-            and roles_match(g_role, p_role, gold.bodies | predicted.bodies))
+    return (
+        g_name == p_name
+        and g_loc == p_loc
+        and roles_match(g_role, p_role, gold.bodies | predicted.bodies)
+    )
 
 
 def values_close(gold: float, predicted: float | None) -> bool:
@@ -478,8 +538,9 @@ _COMPATIBLE: dict[str, Callable[[_Item, _Item], bool]] = {
 }
 
 
-def _match(gold: list[_Item], predicted: list[_Item],
-          compatible: Callable[[_Item, _Item], bool]) -> dict[int, int]:
+def _match(
+    gold: list[_Item], predicted: list[_Item], compatible: Callable[[_Item, _Item], bool]
+) -> dict[int, int]:
     """Maximum one-to-one matching (Kuhn's augmenting paths): gold index -> predicted index."""
     edges = [[j for j, p in enumerate(predicted) if compatible(g, p)] for g in gold]
     owner: dict[int, int] = {}  # predicted index -> gold index
@@ -502,21 +563,25 @@ def _match(gold: list[_Item], predicted: list[_Item],
 # --------------------------------------------------------------------------- scoring
 
 
-def _score_category(article: str, category: str, gold: list[_Item],
-                    predicted: list[_Item]) -> tuple[Score, list[Miss]]:
+def _score_category(
+    article: str, category: str, gold: list[_Item], predicted: list[_Item]
+) -> tuple[Score, list[Miss]]:
     gold, predicted = _dedupe(gold), _dedupe(predicted)
     pairs = _match(gold, predicted, _COMPATIBLE.get(category, _same_key))
     matched = set(pairs.values())
-    misses = [Miss(article, category, "missed", g.shown)
-              for i, g in enumerate(gold) if i not in pairs]
-    misses += [Miss(article, category, "spurious", p.shown)
-               for j, p in enumerate(predicted) if j not in matched]
+    misses = [
+        Miss(article, category, "missed", g.shown) for i, g in enumerate(gold) if i not in pairs
+    ]
+    misses += [
+        Miss(article, category, "spurious", p.shown)
+        for j, p in enumerate(predicted)
+        if j not in matched
+    ]
     tp = len(pairs)
     return Score(tp, len(predicted) - tp, len(gold) - tp), misses
 
 
-def score(gold: dict[str, dict[str, Any]],
-          rows: dict[str, list[dict[str, str]]]) -> EvalReport:
+def score(gold: dict[str, dict[str, Any]], rows: dict[str, list[dict[str, str]]]) -> EvalReport:
     """Score the contract-query ``rows`` against ``gold`` (article id -> gold dict).
 
     Only articles with a gold file are scored; rows of other articles are ignored.
@@ -527,8 +592,9 @@ def score(gold: dict[str, dict[str, Any]],
         gold_items = _gold_items(gold[article])
         predicted_items = _predicted_items(by_article[article])
         for category in CATEGORIES:
-            s, misses = _score_category(article, category, gold_items[category],
-                                        predicted_items[category])
+            s, misses = _score_category(
+                article, category, gold_items[category], predicted_items[category]
+            )
             report.scores[category].add(s)
             report.misses.extend(misses)
     return report

@@ -145,10 +145,37 @@ PREFIXES: dict[str, str] = {
 
 # Namespaces whose terms the emitter may use besides KG; each is a DefinedNamespace (or, for
 # schema.org, a namespace whose known terms are listed in its annotations).
-REUSED = {"org": ORG, "prov": PROV, "schema": SCHEMA, "skos": SKOS, "dct": DCTERMS, "qb": QB,
-          "foaf": FOAF, "rdf": RDF, "rdfs": RDFS}
+REUSED = {
+    "org": ORG,
+    "prov": PROV,
+    "schema": SCHEMA,
+    "skos": SKOS,
+    "dct": DCTERMS,
+    "qb": QB,
+    "foaf": FOAF,
+    "rdf": RDF,
+    "rdfs": RDFS,
+}
 
 __all__ = [
-    "DCTERMS", "FOAF", "ID", "ID_IRI", "KG", "KG_IRI", "ONTOLOGY_DIR", "ORG", "OWL", "PREFIXES",
-    "PROV", "QB", "QUERIES_DIR", "RDF", "RDFS", "REUSED", "SCHEMA", "SH", "SKOS", "XSD",
+    "DCTERMS",
+    "FOAF",
+    "ID",
+    "ID_IRI",
+    "KG",
+    "KG_IRI",
+    "ONTOLOGY_DIR",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "QB",
+    "QUERIES_DIR",
+    "RDF",
+    "RDFS",
+    "REUSED",
+    "SCHEMA",
+    "SH",
+    "SKOS",
+    "XSD",
 ]

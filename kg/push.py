@@ -71,8 +71,14 @@ def _short(text: str, limit: int = 300) -> str:
 class Remote:
     """A remote SPARQL 1.1 store: the query endpoint, its update URL, its Graph Store URL."""
 
-    def __init__(self, endpoint: str, graph_store: str | None = None, update: str | None = None,
-                 timeout: float = TIMEOUT, session=None) -> None:
+    def __init__(
+        self,
+        endpoint: str,
+        graph_store: str | None = None,
+        update: str | None = None,
+        timeout: float = TIMEOUT,
+        session=None,
+    ) -> None:
         import requests
 
         self.endpoint = endpoint
@@ -100,61 +106,88 @@ class Remote:
         except requests.RequestException as exc:
             raise PushError(f"{what}: {method} {url}: {_short(str(exc))}") from None
         if response.status_code >= 400:
-            raise PushError(f"{what}: {method} {url} answered {response.status_code} "
-                            f"{response.reason}: {_short(response.text)}")
+            raise PushError(
+                f"{what}: {method} {url} answered {response.status_code} "
+                f"{response.reason}: {_short(response.text)}"
+            )
         return response
 
     # -- writing
     def put_graph(self, graph: str, ntriples: bytes) -> None:
         """Replace one named graph (Graph Store Protocol PUT)."""
-        self._send("PUT", self.graph_store, f"graph {graph}", params={"graph": graph},
-                   data=ntriples, headers={"Content-Type": NTRIPLES})
+        self._send(
+            "PUT",
+            self.graph_store,
+            f"graph {graph}",
+            params={"graph": graph},
+            data=ntriples,
+            headers={"Content-Type": NTRIPLES},
+        )
 
     def update(self, sparql: str, what: str = "update") -> None:
-        self._send("POST", self.update_url, what, data=sparql.encode("utf-8"),
-                   headers={"Content-Type": f"{SPARQL_UPDATE}; charset=utf-8"})
+        self._send(
+            "POST",
+            self.update_url,
+            what,
+            data=sparql.encode("utf-8"),
+            headers={"Content-Type": f"{SPARQL_UPDATE}; charset=utf-8"},
+        )
 
     def replace_graph_by_update(self, graph: str, ntriples: bytes) -> None:
         """Replace one named graph with SPARQL Update (for stores without the GSP)."""
         body = ntriples.decode("utf-8")
-        self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
-                    f"{body}}} }}", f"graph {graph}")
+        self.update(
+            f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}",
+            f"graph {graph}",
+        )
 
     def drop_graphs(self, graphs: Iterable[str]) -> None:
         graphs = list(graphs)
         for start in range(0, len(graphs), DROP_BATCH):
-            chunk = graphs[start:start + DROP_BATCH]
-            self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in chunk),
-                        f"dropping {len(chunk)} graphs")
+            chunk = graphs[start : start + DROP_BATCH]
+            self.update(
+                " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in chunk),
+                f"dropping {len(chunk)} graphs",
+            )
 
     def post_nquads(self, chunks: Iterable[bytes]) -> None:
         """Add N-Quads to the dataset (Graph Store Protocol POST, streamed)."""
         if not self.graph_store:
-            raise PushError("bulk loading needs the store's Graph Store Protocol URL "
-                            "(--graph-store)")
-        self._send("POST", self.graph_store, "bulk N-Quads", data=iter(chunks),
-                   headers={"Content-Type": NQUADS})
+            raise PushError(
+                "bulk loading needs the store's Graph Store Protocol URL (--graph-store)"
+            )
+        self._send(
+            "POST",
+            self.graph_store,
+            "bulk N-Quads",
+            data=iter(chunks),
+            headers={"Content-Type": NQUADS},
+        )
 
     # -- reading
     def select(self, sparql: str) -> list[dict[str, str]]:
         """A SELECT's rows as ``{variable: lexical value}`` (unbound variables left out)."""
-        response = self._send("POST", self.endpoint, "query", data={"query": sparql},
-                              headers={"Accept": SPARQL_JSON})
+        response = self._send(
+            "POST", self.endpoint, "query", data={"query": sparql}, headers={"Accept": SPARQL_JSON}
+        )
         data = response.json()
         return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
 
     def graph_sizes(self, graphs: Iterable[str] | None = None) -> dict[str, int]:
         """Triples per named graph (all graphs, or only the given ones)."""
         if graphs is None:
-            rows = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
-                               "GROUP BY ?g")
+            rows = self.select(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+            )
             return {r["g"]: int(r["n"]) for r in rows}
         sizes: dict[str, int] = {}
         graphs = list(graphs)
         for start in range(0, len(graphs), 500):
-            values = " ".join(f"<{g}>" for g in graphs[start:start + 500])
-            rows = self.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
-                               f"GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g")
+            values = " ".join(f"<{g}>" for g in graphs[start : start + 500])
+            rows = self.select(
+                f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+                f"GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+            )
             sizes.update({r["g"]: int(r["n"]) for r in rows})
         return sizes
 
@@ -165,9 +198,14 @@ def nquads_to_ntriples(nquads: bytes) -> bytes:
     return serialize((q.triple for q in quads), format=RdfFormat.N_TRIPLES) or b""
 
 
-def send_graphs(remote: Remote, graphs: Iterable[tuple[str, bytes]], bulk: bool = False,
-                workers: int = 4, summary: PushSummary | None = None,
-                progress: Callable[[int, str], None] | None = None) -> PushSummary:
+def send_graphs(
+    remote: Remote,
+    graphs: Iterable[tuple[str, bytes]],
+    bulk: bool = False,
+    workers: int = 4,
+    summary: PushSummary | None = None,
+    progress: Callable[[int, str], None] | None = None,
+) -> PushSummary:
     """Replace each ``(graph IRI, N-Triples)`` in the remote store (see the module docstring).
 
     In bulk mode the graphs are sent together; otherwise one request per graph, ``workers``
@@ -224,8 +262,9 @@ def _chunked(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _send_bulk(remote: Remote, graphs: list[tuple[str, bytes]], summary: PushSummary,
-               progress) -> None:
+def _send_bulk(
+    remote: Remote, graphs: list[tuple[str, bytes]], summary: PushSummary, progress
+) -> None:
     """Drop the graphs, then post them all as one N-Quads body (streamed)."""
     remote.drop_graphs(g for g, _ in graphs)
 
@@ -248,8 +287,13 @@ def _as_nquads(graph: str, ntriples: bytes) -> bytes:
     from pyoxigraph import Quad
 
     node = NamedNode(graph)
-    return serialize((Quad(t.subject, t.predicate, t.object, node) for t in triples),
-                     format=RdfFormat.N_QUADS) or b""
+    return (
+        serialize(
+            (Quad(t.subject, t.predicate, t.object, node) for t in triples),
+            format=RdfFormat.N_QUADS,
+        )
+        or b""
+    )
 
 
 def store_graphs(snapshot, only: Iterable[str] | None = None) -> Iterator[tuple[str, bytes]]:
@@ -259,8 +303,9 @@ def store_graphs(snapshot, only: Iterable[str] | None = None) -> Iterator[tuple[
     if only is not None:
         names = [graph_node(g) for g in only]
     else:
-        names = sorted((g for g in snapshot.named_graphs() if isinstance(g, NamedNode)),
-                       key=lambda g: g.value)
+        names = sorted(
+            (g for g in snapshot.named_graphs() if isinstance(g, NamedNode)), key=lambda g: g.value
+        )
     for name in names:
         triples = (q.triple for q in snapshot.quads_for_pattern(None, None, None, name))
         data = serialize(triples, format=RdfFormat.N_TRIPLES) or b""
@@ -269,10 +314,18 @@ def store_graphs(snapshot, only: Iterable[str] | None = None) -> Iterator[tuple[
         yield name.value, data
 
 
-def push(store: str | Path | None, endpoint: str, graph_store: str | None = None,
-         update: str | None = None, bulk: bool = False, graphs: Iterable[str] | None = None,
-         workers: int = 4, verify: bool = False, timeout: float = TIMEOUT,
-         progress: Callable[[int, str], None] | None = None) -> PushSummary:
+def push(
+    store: str | Path | None,
+    endpoint: str,
+    graph_store: str | None = None,
+    update: str | None = None,
+    bulk: bool = False,
+    graphs: Iterable[str] | None = None,
+    workers: int = 4,
+    verify: bool = False,
+    timeout: float = TIMEOUT,
+    progress: Callable[[int, str], None] | None = None,
+) -> PushSummary:
     """Send the local store's article graphs (or ``graphs``) to a remote SPARQL store.
 
     ``verify`` then counts the triples of each pushed graph in the remote store and lists
@@ -282,22 +335,23 @@ def push(store: str | Path | None, endpoint: str, graph_store: str | None = None
 
     summary = PushSummary(endpoint)
     sizes: dict[str, int] = {}
-    with open_snapshot(store) as snapshot, Remote(endpoint, graph_store, update,
-                                                 timeout) as remote:
+    with open_snapshot(store) as snapshot, Remote(endpoint, graph_store, update, timeout) as remote:
 
         def counted() -> Iterator[tuple[str, bytes]]:
             for graph, data in store_graphs(snapshot, graphs):
                 sizes[graph] = data.count(b"\n")
                 yield graph, data
 
-        send_graphs(remote, counted(), bulk=bulk, workers=workers, summary=summary,
-                    progress=progress)
+        send_graphs(
+            remote, counted(), bulk=bulk, workers=workers, summary=summary, progress=progress
+        )
         if verify:
             remote_sizes = remote.graph_sizes(sizes)
             for graph, size in sizes.items():
                 if remote_sizes.get(graph, 0) != size:
-                    summary.mismatches.append(f"{graph}: {size} triples here, "
-                                              f"{remote_sizes.get(graph, 0)} there")
+                    summary.mismatches.append(
+                        f"{graph}: {size} triples here, {remote_sizes.get(graph, 0)} there"
+                    )
         summary.requests = remote.requests
     return summary
 
@@ -305,10 +359,18 @@ def push(store: str | Path | None, endpoint: str, graph_store: str | None = None
 # --------------------------------------------------------------------------- kg build --endpoint
 
 
-def build_to_endpoint(paths: Iterable[str | Path], endpoint: str, graph_store: str | None = None,
-                      update: str | None = None, bulk: bool = False, jobs: int = 1,
-                      scheduler: str | None = None, strict: bool = False,
-                      progress=None, batch_articles: int | None = None):
+def build_to_endpoint(
+    paths: Iterable[str | Path],
+    endpoint: str,
+    graph_store: str | None = None,
+    update: str | None = None,
+    bulk: bool = False,
+    jobs: int = 1,
+    scheduler: str | None = None,
+    strict: bool = False,
+    progress=None,
+    batch_articles: int | None = None,
+):
     """``kg build --endpoint``: read, extract and send each article straight to a remote store
     as its named graph (replacing it), in batches; returns a :class:`kg.build.BuildSummary`
     whose ``store`` is the endpoint. There is no local article index, so every article is
@@ -350,15 +412,20 @@ def build_to_endpoint(paths: Iterable[str | Path], endpoint: str, graph_store: s
             if item.error:
                 summary.failures.append(kg_build.Failure(item.source, item.error))
             elif item.article_id in seen:
-                summary.failures.append(kg_build.Failure(
-                    item.source, f"duplicate article id {item.article_id!r} "
-                                 f"(already read from {seen[item.article_id]})"))
+                summary.failures.append(
+                    kg_build.Failure(
+                        item.source,
+                        f"duplicate article id {item.article_id!r} "
+                        f"(already read from {seen[item.article_id]})",
+                    )
+                )
             else:
                 seen[item.article_id] = item.source
                 for refusal in item.refused:
                     summary.refused += 1
-                    summary.failures.append(kg_build.Failure(item.source,
-                                                             f"refused fact: {refusal}"))
+                    summary.failures.append(
+                        kg_build.Failure(item.source, f"refused fact: {refusal}")
+                    )
                 graph = _graph_of(item.article_id)
                 batch.append((graph, nquads_to_ntriples(item.nquads)))
                 summary.articles += 1
@@ -377,9 +444,8 @@ def build_to_endpoint(paths: Iterable[str | Path], endpoint: str, graph_store: s
                 summary.aborted = True
             else:
                 for start in range(0, len(held), limit):
-                    pushed = send_graphs(remote, held[start:start + limit], bulk=bulk)
-                    summary.failures.extend(kg_build.Failure(endpoint, f)
-                                            for f in pushed.failures)
+                    pushed = send_graphs(remote, held[start : start + limit], bulk=bulk)
+                    summary.failures.extend(kg_build.Failure(endpoint, f) for f in pushed.failures)
     for label, iris in instances.items():
         setattr(summary, label, len(iris) + own[label])
     return summary

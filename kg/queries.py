@@ -33,12 +33,13 @@ OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 CONTRACT_QUERIES = ("officials", "attendance", "indicators", "localities")
 _SPARQL_START = re.compile(
     r"^\s*(?:#[^\n]*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE|"
-    r"INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE
+    r"INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
 )
 UPDATE_KEYWORDS = frozenset(
-    ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"))
-_PROLOGUE = re.compile(
-    r"\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
+    ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+)
+_PROLOGUE = re.compile(r"\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
 _KEYWORD = re.compile(r"\s*([A-Za-z]+)")
 _NAME = re.compile(r"^[A-Za-z_][\w-]*$")
 
@@ -166,14 +167,17 @@ def parse_params(pairs: list[str] | None) -> dict[str, Literal | NamedNode]:
     return params
 
 
-def run(store: Store, sparql: str, params: dict[str, object] | None = None,
-        label: str = "query") -> QueryResult:
+def run(
+    store: Store, sparql: str, params: dict[str, object] | None = None, label: str = "query"
+) -> QueryResult:
     """Run SELECT, ASK or CONSTRUCT/DESCRIBE over the union of the article graphs.
 
     Updates are refused here (they go through :func:`run_update`)."""
     if query_kind(sparql) == "update":
-        raise QueryError(f"{label}: this is a SPARQL update, and queries only read the store "
-                         f"(kg query --allow-update runs updates)")
+        raise QueryError(
+            f"{label}: this is a SPARQL update, and queries only read the store "
+            f"(kg query --allow-update runs updates)"
+        )
     try:
         result = kg_store.query(store, sparql, params)
     except SyntaxError as exc:
@@ -197,8 +201,13 @@ def run(store: Store, sparql: str, params: dict[str, object] | None = None,
     return QueryResult("construct", triples=list(result))
 
 
-def run_with_timeout(store_dir, sparql: str, params: dict[str, object] | None = None,
-                     label: str = "query", timeout: float | None = None) -> QueryResult:
+def run_with_timeout(
+    store_dir,
+    sparql: str,
+    params: dict[str, object] | None = None,
+    label: str = "query",
+    timeout: float | None = None,
+) -> QueryResult:
     """:func:`run` on the store at ``store_dir`` in a child process, stopped after ``timeout``
     seconds (pyoxigraph cannot interrupt a running query, a process can be killed).
 
@@ -213,20 +222,24 @@ def run_with_timeout(store_dir, sparql: str, params: dict[str, object] | None = 
         raise QueryError(f"--timeout must be positive, not {timeout:g}")
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_run_in_child, args=(sender, store_dir, sparql, params, label),
-                            daemon=True)
+    child = context.Process(
+        target=_run_in_child, args=(sender, store_dir, sparql, params, label), daemon=True
+    )
     child.start()
     sender.close()
     try:
         if not receiver.poll(timeout):
-            raise QueryTimeout(f"{label}: stopped after {timeout:g} s (--timeout); "
-                               f"narrow the query or give it more time")
+            raise QueryTimeout(
+                f"{label}: stopped after {timeout:g} s (--timeout); "
+                f"narrow the query or give it more time"
+            )
         try:
             status, payload = receiver.recv()
         except EOFError:
             child.join(5)
-            raise QueryError(f"{label}: the query process died "
-                             f"(exit code {child.exitcode})") from None
+            raise QueryError(
+                f"{label}: the query process died (exit code {child.exitcode})"
+            ) from None
     finally:
         if child.is_alive():
             child.kill()
@@ -307,7 +320,7 @@ def compact(term: object) -> str:
     if isinstance(term, NamedNode):
         for prefix, iri in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
             if term.value.startswith(iri):
-                return f"{prefix}:{term.value[len(iri):]}"
+                return f"{prefix}:{term.value[len(iri) :]}"
     return term_text(term)
 
 

@@ -61,8 +61,20 @@ class _Terms:
 
 
 DCTERMS, FOAF, KG, ORG, PROV, QB, RDF, RDFS, SCHEMA, SKOS, XSD = (
-    _Terms(getattr(_ns, name)) for name in
-    ("DCTERMS", "FOAF", "KG", "ORG", "PROV", "QB", "RDF", "RDFS", "SCHEMA", "SKOS", "XSD")
+    _Terms(getattr(_ns, name))
+    for name in (
+        "DCTERMS",
+        "FOAF",
+        "KG",
+        "ORG",
+        "PROV",
+        "QB",
+        "RDF",
+        "RDFS",
+        "SCHEMA",
+        "SKOS",
+        "XSD",
+    )
 )
 
 LEVEL_CLASS = {"province": KG.Province, "district": KG.District, "commune": KG.Commune}
@@ -276,8 +288,9 @@ class _Emitter:
         for m in getattr(self.facts, "mentions", None) or []:
             if m.person.name.strip():
                 iri = self.person(m.person)
-                self.add(node(iri), KG.evidence,
-                         self.evidence(m.evidence, getattr(m, "confidence", 1.0)))
+                self.add(
+                    node(iri), KG.evidence, self.evidence(m.evidence, getattr(m, "confidence", 1.0))
+                )
 
     def emit_post(self, number: int, post: PostHolding) -> None:
         if not post.person.name.strip() or not post.role.strip():
@@ -433,7 +446,5 @@ def jsonld(nquads: bytes) -> bytes:
     dataset = Dataset()
     dataset.parse(data=nquads.decode("utf-8"), format="nquads")
     out = io.BytesIO()
-    out.write(
-        dataset.serialize(format="json-ld", context=dict(PREFIXES), indent=2).encode("utf-8")
-    )
+    out.write(dataset.serialize(format="json-ld", context=dict(PREFIXES), indent=2).encode("utf-8"))
     return out.getvalue()

@@ -27,11 +27,18 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 
 # Magic numbers of files that are certainly not articles.
 _MAGIC = (
-    (b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"\x1f\x8b", "a gzip archive"), (b"\xd0\xcf\x11\xe0", "an old Office document"),
-    (b"\x7fELF", "an executable"), (b"BZh", "a bzip2 archive"), (b"\xfd7zXZ", "an xz archive"),
-    (b"{\\rtf", "an RTF document"), (b"RIFF", "a RIFF (audio/video) file"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"{\\rtf", "an RTF document"),
+    (b"RIFF", "a RIFF (audio/video) file"),
 )
 
 
@@ -78,8 +85,10 @@ def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | ReadError]:
                 continue
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
-                raise BadArticle(f"file is {size / 1e6:.0f} MB, larger than any article "
-                                 f"(limit {MAX_FILE_BYTES // 1_000_000} MB)")
+                raise BadArticle(
+                    f"file is {size / 1e6:.0f} MB, larger than any article "
+                    f"(limit {MAX_FILE_BYTES // 1_000_000} MB)"
+                )
             text = decode(path.read_bytes(), path)
             if path.suffix.lower() == ".txt" and looks_like_html(text):
                 reader = read_html  # a web page saved as .txt
@@ -97,9 +106,11 @@ def _guarded(path: Path, items: Iterator[Article | ReadError]) -> Iterator[Artic
     try:
         for item in items:
             if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
-                yield ReadError(item.source or str(path),
-                                f"article text is {len(item.text):,} characters, larger than "
-                                f"any article (limit {MAX_ARTICLE_CHARS:,})")
+                yield ReadError(
+                    item.source or str(path),
+                    f"article text is {len(item.text):,} characters, larger than "
+                    f"any article (limit {MAX_ARTICLE_CHARS:,})",
+                )
                 continue
             yield item
     except OSError as exc:
@@ -138,16 +149,20 @@ def decode(data: bytes, path: Path | str = "") -> str:
     """Bytes to NFC text: UTF-8 (with or without BOM), UTF-16 with a BOM, else a legacy
     Vietnamese encoding (Windows-1258, TCVN3) when the text shows it, else an error."""
     if len(data) > MAX_FILE_BYTES:
-        raise BadArticle(f"file is {len(data) / 1e6:.0f} MB, larger than any article "
-                         f"(limit {MAX_FILE_BYTES // 1_000_000} MB)")
+        raise BadArticle(
+            f"file is {len(data) / 1e6:.0f} MB, larger than any article "
+            f"(limit {MAX_FILE_BYTES // 1_000_000} MB)"
+        )
     if not data.strip():
         raise BadArticle("file is empty")
     if data[:3] != b"\xef\xbb\xbf" and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise BadArticle(f"not UTF-16 although it starts with a UTF-16 byte order mark: "
-                             f"{exc.reason} at offset {exc.start}") from None
+            raise BadArticle(
+                f"not UTF-16 although it starts with a UTF-16 byte order mark: "
+                f"{exc.reason} at offset {exc.start}"
+            ) from None
         return clean_text(text)
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -216,8 +231,7 @@ def decode_legacy(data: bytes) -> tuple[str, str] | None:
     None. A candidate must give plausible Vietnamese words: letters only, at most one tone
     mark each; latin-1 text that happens to decode is not taken for Vietnamese."""
     best: tuple[float, str, str] | None = None
-    for name, decoder in (("Windows-1258", lambda b: b.decode("cp1258")),
-                          ("TCVN3", decode_tcvn3)):
+    for name, decoder in (("Windows-1258", lambda b: b.decode("cp1258")), ("TCVN3", decode_tcvn3)):
         try:
             text = unicodedata.normalize("NFC", decoder(data))
         except UnicodeDecodeError:
@@ -236,8 +250,9 @@ def vietnamese_score(text: str) -> float | None:
     words = [w for w in re.findall(r"\S+", text[:200_000]) if not w.isascii()]
     words = [w.strip(".,;:!?()[]\"'“”‘’…-–—/%") for w in words]
     words = [w for w in words if w and not w.isascii()]
-    if len(words) < 3 or not any(c in _VIETNAMESE_ONLY or "\u1ea0" <= c <= "\u1ef9"
-                                 for w in words for c in w):
+    if len(words) < 3 or not any(
+        c in _VIETNAMESE_ONLY or "\u1ea0" <= c <= "\u1ef9" for w in words for c in w
+    ):
         return None  # too little to tell, or nothing latin-1 could not say as well
     good = sum(1 for word in words if is_syllable(word))
     return good / len(words)
@@ -245,7 +260,8 @@ def vietnamese_score(text: str) -> float | None:
 
 _SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-    r"[aăâeêioôơuưy]{1,3}(ng|nh|ch|[cmnpt])?$")
+    r"[aăâeêioôơuưy]{1,3}(ng|nh|ch|[cmnpt])?$"
+)
 
 
 def is_syllable(word: str) -> bool:
@@ -263,7 +279,8 @@ def is_syllable(word: str) -> bool:
 def looks_like_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
     return head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        head.startswith("<") and "<body" in text[:20_000].lower())
+        head.startswith("<") and "<body" in text[:20_000].lower()
+    )
 
 
 # --- plain text ---------------------------------------------------------------------------
@@ -334,16 +351,18 @@ def check_date(value: str) -> str:
         raise BadArticle(f"malformed date {value!r} (expected YYYY-MM or YYYY-MM-DD)")
     parts = [int(p) for p in value.split("-")]
     if not MIN_YEAR <= parts[0] <= MAX_YEAR:
-        raise BadArticle(f"malformed date {value!r}: year {parts[0]} is not between "
-                         f"{MIN_YEAR} and {MAX_YEAR}")
+        raise BadArticle(
+            f"malformed date {value!r}: year {parts[0]} is not between {MIN_YEAR} and {MAX_YEAR}"
+        )
     if len(parts) > 1 and not 1 <= parts[1] <= 12:
         raise BadArticle(f"malformed date {value!r}: month {parts[1]}")
     if len(parts) > 2:
         try:
             datetime.date(*parts)
         except ValueError:
-            raise BadArticle(f"malformed date {value!r}: day {parts[2]} is not in month "
-                             f"{parts[1]}") from None
+            raise BadArticle(
+                f"malformed date {value!r}: day {parts[2]} is not in month {parts[1]}"
+            ) from None
     return value
 
 
@@ -372,8 +391,11 @@ def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
             if len(raw) > MAX_JSONL_LINE_BYTES and not raw.endswith(b"\n"):
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the line
                     raw = handle.readline(MAX_JSONL_LINE_BYTES)
-                yield ReadError(where, f"line is longer than {MAX_JSONL_LINE_BYTES // 1_000_000}"
-                                       f" MB, larger than any article")
+                yield ReadError(
+                    where,
+                    f"line is longer than {MAX_JSONL_LINE_BYTES // 1_000_000}"
+                    f" MB, larger than any article",
+                )
                 continue
             if number == 1:
                 raw = raw.removeprefix(b"\xef\xbb\xbf")
@@ -383,8 +405,10 @@ def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield ReadError(where, f"not UTF-8: undecodable byte 0x{raw[exc.start]:02x} at "
-                                       f"column {exc.start + 1}")
+                yield ReadError(
+                    where,
+                    f"not UTF-8: undecodable byte 0x{raw[exc.start]:02x} at column {exc.start + 1}",
+                )
                 continue
             yield from _jsonl_line(where, line)
         if not found:
@@ -404,8 +428,9 @@ def _jsonl_line(where: str, line: str) -> Iterator[Article | ReadError]:
     except BadArticle as exc:
         yield ReadError(where, _one_line(exc))
     except (RecursionError, ValueError, TypeError) as exc:
-        yield ReadError(where, f"not a usable JSON record: {type(exc).__name__}: "
-                               f"{_one_line(exc)[:200]}")
+        yield ReadError(
+            where, f"not a usable JSON record: {type(exc).__name__}: {_one_line(exc)[:200]}"
+        )
 
 
 def _field(record: dict, name: str) -> str:
@@ -484,15 +509,19 @@ def read_html(path: Path, text: str) -> Iterator[Article | ReadError]:
     page = _TextOfPage()
     page.feed(text)
     page.close()
-    paragraphs = [" ".join(p.split()) for p in
-                  clean_text(html.unescape("".join(page.parts))).split("\n")]
+    paragraphs = [
+        " ".join(p.split()) for p in clean_text(html.unescape("".join(page.parts))).split("\n")
+    ]
     body = "\n\n".join(p for p in paragraphs if p)
     try:
         if not body:
             raise BadArticle("HTML page has no text")
         yield Article(
-            path.stem, check_date(page.date.strip()), " ".join(clean_text(page.title).split()),
-            body, source=str(path)
+            path.stem,
+            check_date(page.date.strip()),
+            " ".join(clean_text(page.title).split()),
+            body,
+            source=str(path),
         )
     except BadArticle as exc:
         yield ReadError(str(path), str(exc))

@@ -71,8 +71,10 @@ def oxigraph_binary() -> str:
     search = os.pathsep.join([*folders, os.environ.get("PATH", "")])
     found = shutil.which("oxigraph", path=search)
     if found is None:
-        raise ServeError("the Oxigraph server is not installed: pip install 'oxigraph>=0.5,<0.6' "
-                         f"(or set {BINARY_ENV} to its binary)")
+        raise ServeError(
+            "the Oxigraph server is not installed: pip install 'oxigraph>=0.5,<0.6' "
+            f"(or set {BINARY_ENV} to its binary)"
+        )
     return found
 
 
@@ -179,8 +181,12 @@ class OxigraphServer:
                 self.port = free_port(self.host)
             self._log = tempfile.TemporaryFile()
             self.process = subprocess.Popen(
-                self.command(), stdin=subprocess.DEVNULL, stdout=self._log,
-                stderr=subprocess.STDOUT, start_new_session=True)
+                self.command(),
+                stdin=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
             try:
                 self._wait_ready(timeout)
                 return self
@@ -271,19 +277,29 @@ def _hold_generation(where: Path):
     snap = open_snapshot(where)
     if snap.generation is None:
         snap.close()
-        raise StoreError(f"{where} is a store of the old layout; run `kg build` on it once "
-                         f"to convert it before serving it")
+        raise StoreError(
+            f"{where} is a store of the old layout; run `kg build` on it once "
+            f"to convert it before serving it"
+        )
     snap.store = None  # keep the shared lock, close RocksDB
     gc.collect()
     return snap.generation, snap
 
 
-def serve(store: str | Path | None = None, host: str = DEFAULT_BIND, port: int = DEFAULT_PORT,
-          writable: bool = False, follow: bool = False, union_default_graph: bool = True,
-          timeout_s: int | None = None, cors: bool = False,
-          on_ready: Callable[[Serving], None] | None = None,
-          on_switch: Callable[[Serving], None] | None = None,
-          poll: float = 2.0, should_stop: Callable[[], bool] | None = None) -> str | None:
+def serve(
+    store: str | Path | None = None,
+    host: str = DEFAULT_BIND,
+    port: int = DEFAULT_PORT,
+    writable: bool = False,
+    follow: bool = False,
+    union_default_graph: bool = True,
+    timeout_s: int | None = None,
+    cors: bool = False,
+    on_ready: Callable[[Serving], None] | None = None,
+    on_switch: Callable[[Serving], None] | None = None,
+    poll: float = 2.0,
+    should_stop: Callable[[], bool] | None = None,
+) -> str | None:
     """Serve the store until SIGINT / SIGTERM (or ``should_stop()``); see the module docstring.
 
     Returns the generation published by a writable server, else None.
@@ -292,11 +308,32 @@ def serve(store: str | Path | None = None, host: str = DEFAULT_BIND, port: int =
     published: list[str] = []
     with _StopOnSignals():
         if writable:
-            _serve_writable(where, host, port, union_default_graph, timeout_s, cors, on_ready,
-                            should_stop, poll, published)
+            _serve_writable(
+                where,
+                host,
+                port,
+                union_default_graph,
+                timeout_s,
+                cors,
+                on_ready,
+                should_stop,
+                poll,
+                published,
+            )
         else:
-            _serve_read_only(where, host, port, follow, union_default_graph, timeout_s, cors,
-                             on_ready, on_switch, should_stop, poll)
+            _serve_read_only(
+                where,
+                host,
+                port,
+                follow,
+                union_default_graph,
+                timeout_s,
+                cors,
+                on_ready,
+                on_switch,
+                should_stop,
+                poll,
+            )
     return published[0] if published else None
 
 
@@ -331,8 +368,9 @@ def threading_main() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def _serve_read_only(where, host, port, follow, union, timeout_s, cors, on_ready, on_switch,
-                     should_stop, poll) -> None:
+def _serve_read_only(
+    where, host, port, follow, union, timeout_s, cors, on_ready, on_switch, should_stop, poll
+) -> None:
     generation, held = _hold_generation(where)
     server = OxigraphServer(where / generation, host, port, True, union, timeout_s, cors)
     try:
@@ -344,9 +382,11 @@ def _serve_read_only(where, host, port, follow, union, timeout_s, cors, on_ready
             if should_stop and should_stop():
                 return
             if not server.running():
-                raise ServeError(f"the Oxigraph server stopped (exit code "
-                                 f"{server.process.returncode if server.process else '?'}): "
-                                 f"{' '.join(server.log().split())[-300:]}")
+                raise ServeError(
+                    f"the Oxigraph server stopped (exit code "
+                    f"{server.process.returncode if server.process else '?'}): "
+                    f"{' '.join(server.log().split())[-300:]}"
+                )
             if follow:
                 try:
                     head = current_generation(where)
@@ -357,8 +397,9 @@ def _serve_read_only(where, host, port, follow, union, timeout_s, cors, on_ready
                     server.stop()
                     held.close()
                     generation, held = new_generation, new_held
-                    server = OxigraphServer(where / generation, host, server.port, True, union,
-                                            timeout_s, cors)
+                    server = OxigraphServer(
+                        where / generation, host, server.port, True, union, timeout_s, cors
+                    )
                     server.start()
                     if on_switch:
                         on_switch(Serving(server, where, generation, False))
@@ -367,8 +408,9 @@ def _serve_read_only(where, host, port, follow, union, timeout_s, cors, on_ready
         held.close()
 
 
-def _serve_writable(where, host, port, union, timeout_s, cors, on_ready, should_stop, poll,
-                    published: list[str]) -> None:
+def _serve_writable(
+    where, host, port, union, timeout_s, cors, on_ready, should_stop, poll, published: list[str]
+) -> None:
     from pyoxigraph import Store
 
     with Writer(where) as writer:
@@ -413,26 +455,35 @@ def describe(serving: Serving) -> list[str]:
     """The lines ``kg serve`` prints at start: endpoints, the generation, the canned queries."""
     server = serving.server
     mode = "read-write" if serving.writable else "read-only"
-    lines = [f"Listening for requests at {server.url}",
-             f"Serving {serving.store} ({mode}), generation {serving.generation}"]
+    lines = [
+        f"Listening for requests at {server.url}",
+        f"Serving {serving.store} ({mode}), generation {serving.generation}",
+    ]
     if serving.writable:
-        lines.append("  writes go into this new generation; it is published when the server "
-                     "stops (kg build waits until then)")
+        lines.append(
+            "  writes go into this new generation; it is published when the server "
+            "stops (kg build waits until then)"
+        )
     else:
-        lines.append("  a snapshot: builds published after this are not seen unless --follow "
-                     "is given (or kg serve is restarted)")
+        lines.append(
+            "  a snapshot: builds published after this are not seen unless --follow "
+            "is given (or kg serve is restarted)"
+        )
     lines += [f"  SPARQL query    {server.query_url}   (GET or POST, SPARQL 1.1 Protocol)"]
     if serving.writable:
         lines.append(f"  SPARQL update   {server.update_url}")
-    lines += [f"  Graph Store     {server.store_url}?graph=IRI   (Graph Store Protocol"
-              f"{'' if serving.writable else ', read'})"]
+    lines += [
+        f"  Graph Store     {server.store_url}?graph=IRI   (Graph Store Protocol"
+        f"{'' if serving.writable else ', read'})"
+    ]
     if server.union_default_graph:
         lines.append("  the default graph is the union of the article graphs (as in kg query)")
-    lines.append("Canned queries (`kg serve --show-query NAME` prints one with its PREFIX "
-                 "lines):")
+    lines.append("Canned queries (`kg serve --show-query NAME` prints one with its PREFIX lines):")
     names = canned_queries()
     width = max((len(n) for n in names), default=0)
     lines += [f"  {name:<{width}}  {what}" for name, what in names.items()]
-    lines.append(f"Example: curl -H 'Accept: text/csv' --data-urlencode "
-                 f"\"query=$(kg serve --show-query officials)\" {server.query_url}")
+    lines.append(
+        f"Example: curl -H 'Accept: text/csv' --data-urlencode "
+        f'"query=$(kg serve --show-query officials)" {server.query_url}'
+    )
     return lines

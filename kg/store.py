@@ -49,8 +49,10 @@ HEAD = "HEAD"
 WRITER_LOCK = "kg.lock"
 INDEX_VERSION = 1
 _GENERATION = re.compile(r"^gen-(\d{6,})$")
-_ROCKSDB_FILES = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\..*)?|MANIFEST-\d+|OPTIONS-\d+|"
-                            r"\d+\.(sst|log|blob))$")
+_ROCKSDB_FILES = re.compile(
+    r"^(CURRENT|IDENTITY|LOCK|LOG(\..*)?|MANIFEST-\d+|OPTIONS-\d+|"
+    r"\d+\.(sst|log|blob))$"
+)
 
 
 class StoreError(RuntimeError):
@@ -85,8 +87,10 @@ def current_generation(where: Path, check: bool = True) -> str | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise StoreError(f"{where / HEAD}: unreadable ({exc})") from exc
     if not _GENERATION.match(name) or (check and not (where / name).is_dir()):
-        raise StoreError(f"{where / HEAD}: names {name!r}, which is not a generation of the "
-                         f"store; rebuild the store")
+        raise StoreError(
+            f"{where / HEAD}: names {name!r}, which is not a generation of the "
+            f"store; rebuild the store"
+        )
     return name
 
 
@@ -188,8 +192,9 @@ class Snapshot:
     ``len``...); ``.store`` is the Store itself.
     """
 
-    def __init__(self, where: Path, generation: str | None, store: Store,
-                 lock_fd: int | None) -> None:
+    def __init__(
+        self, where: Path, generation: str | None, store: Store, lock_fd: int | None
+    ) -> None:
         self.where = where
         self.generation = generation
         self.store: Store | None = store
@@ -275,8 +280,9 @@ def open_snapshot(path: str | Path | None = None, retries: int = 100) -> Snapsho
             store = Store.read_only(str(where / name))
         except OSError as exc:
             os.close(fd)
-            raise StoreError(f"cannot open the store at {where} ({name}): {_one_line(exc)}"
-                             ) from None
+            raise StoreError(
+                f"cannot open the store at {where} ({name}): {_one_line(exc)}"
+            ) from None
         return Snapshot(where, name, store, fd)
     if current_generation(where) is None:  # pragma: no cover - HEAD vanished
         raise StoreError(f"no store at {where}")
@@ -302,8 +308,10 @@ def open_store(path: str | Path | None = None, read_only: bool = True) -> Snapsh
     handle on a published generation.
     """
     if not read_only:
-        raise StoreError("a store is written through kg.store.Writer (kg build / kg remove), "
-                         "not opened read-write")
+        raise StoreError(
+            "a store is written through kg.store.Writer (kg build / kg remove), "
+            "not opened read-write"
+        )
     return open_snapshot(path)
 
 
@@ -357,8 +365,7 @@ class Writer:
                 where.mkdir(parents=True, exist_ok=True)
                 fd = os.open(where / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as exc:
-                raise StoreError(f"cannot open the store at {where} for writing: {exc}"
-                                 ) from None
+                raise StoreError(f"cannot open the store at {where} for writing: {exc}") from None
             try:
                 # A POSIX lock: released when this process dies, and not inherited by forked
                 # worker processes (which would keep a killed build's store locked).
@@ -410,8 +417,9 @@ class Writer:
                     snap.store.backup(str(target))
                 store = Store(str(target))
         except OSError as exc:
-            raise StoreError(f"cannot make generation {name} in {self.where}: "
-                             f"{_one_line(exc)}") from None
+            raise StoreError(
+                f"cannot make generation {name} in {self.where}: {_one_line(exc)}"
+            ) from None
         self.store, self.pending = store, name
         return store
 
@@ -450,8 +458,10 @@ class Writer:
         del store
         gc.collect()  # the database must be closed before anyone may open it read-only
         self.index["version"] = INDEX_VERSION
-        _write_atomically(self.where / f"{name}.json",
-                          json.dumps(self.index, ensure_ascii=False, sort_keys=True).encode())
+        _write_atomically(
+            self.where / f"{name}.json",
+            json.dumps(self.index, ensure_ascii=False, sort_keys=True).encode(),
+        )
         (self.where / f"{name}.lock").touch()
         _write_atomically(self.where / HEAD, f"{name}\n".encode("ascii"))
         self.head, self.pending = name, None
@@ -501,8 +511,10 @@ class Writer:
             with contextlib.suppress(OSError):
                 stray.unlink()
         for index in self.where.glob("gen-*.json"):
-            if index.stem not in (self.head, self.pending) and not (
-                    self.where / index.stem).exists():
+            if (
+                index.stem not in (self.head, self.pending)
+                and not (self.where / index.stem).exists()
+            ):
                 with contextlib.suppress(OSError):
                     index.unlink()
         return removed
@@ -515,12 +527,14 @@ class Writer:
         try:
             Store.read_only(str(self.where)).backup(str(target))
         except OSError as exc:
-            raise StoreError(f"cannot convert the old store at {self.where}: "
-                             f"{_one_line(exc)}") from None
+            raise StoreError(
+                f"cannot convert the old store at {self.where}: {_one_line(exc)}"
+            ) from None
         gc.collect()
         (self.where / f"{name}.lock").touch()
-        _write_atomically(self.where / f"{name}.json",
-                          json.dumps(read_index(self.where, None)).encode())
+        _write_atomically(
+            self.where / f"{name}.json", json.dumps(read_index(self.where, None)).encode()
+        )
         _write_atomically(self.where / HEAD, f"{name}\n".encode("ascii"))
         for path in self.where.iterdir():
             if path.is_file() and _ROCKSDB_FILES.match(path.name):
@@ -592,8 +606,9 @@ def export(store: Store, output: BinaryIO, fmt: str = "turtle", graph: str | Non
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     target = graph_node(graph) if graph else None
-    if target is not None and not any(True for _ in store.quads_for_pattern(None, None, None,
-                                                                            target)):
+    if target is not None and not any(
+        True for _ in store.quads_for_pattern(None, None, None, target)
+    ):
         raise StoreError(f"no graph {target.value} in the store")
     if fmt == "turtle":
         serialize(union_triples(store, target), output, RdfFormat.TURTLE, prefixes=PREFIXES)
@@ -610,21 +625,38 @@ def export(store: Store, output: BinaryIO, fmt: str = "turtle", graph: str | Non
         if target is None:
             store.dump(buffer, RdfFormat.N_QUADS)
         else:
-            serialize(store.quads_for_pattern(None, None, None, target), buffer,
-                      RdfFormat.N_QUADS)
+            serialize(store.quads_for_pattern(None, None, None, target), buffer, RdfFormat.N_QUADS)
         output.write(jsonld(buffer.getvalue()))
 
 
 def article_ids(store: Store) -> list[str]:
     """Ids of the articles in the store."""
-    rows = query(store, "SELECT DISTINCT ?id WHERE { GRAPH ?g { ?g a kg:Article ; "
-                        "dct:identifier ?id } } ORDER BY ?id")
+    rows = query(
+        store,
+        "SELECT DISTINCT ?id WHERE { GRAPH ?g { ?g a kg:Article ; "
+        "dct:identifier ?id } } ORDER BY ?id",
+    )
     return [row["id"].value for row in rows]
 
 
 __all__ = [
-    "DEFAULT_STORE", "ENV_VAR", "Quad", "Snapshot", "StoreBusy", "StoreError", "Writer",
-    "article_ids", "count_quads", "count_triples", "current_generation", "export",
-    "graph_node", "open_snapshot", "open_store", "query", "replace_graphs", "store_path",
+    "DEFAULT_STORE",
+    "ENV_VAR",
+    "Quad",
+    "Snapshot",
+    "StoreBusy",
+    "StoreError",
+    "Writer",
+    "article_ids",
+    "count_quads",
+    "count_triples",
+    "current_generation",
+    "export",
+    "graph_node",
+    "open_snapshot",
+    "open_store",
+    "query",
+    "replace_graphs",
+    "store_path",
     "union_triples",
 ]

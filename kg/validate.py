@@ -50,16 +50,22 @@ def validate_graph(data, shapes: Path = SHAPES) -> ValidationReport:
     )
     violations = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
+
         def one(pred, result=result):
             value = results.value(result, pred)
             return "" if value is None else str(value)
 
         shape = results.value(result, SH.sourceShape)
         label = _shape_label(shapes_graph, shape)
-        violations.append(Violation(
-            label, one(SH.focusNode), one(SH.resultPath), one(SH.resultMessage),
-            one(SH.resultSeverity).rsplit("#", 1)[-1],
-        ))
+        violations.append(
+            Violation(
+                label,
+                one(SH.focusNode),
+                one(SH.resultPath),
+                one(SH.resultMessage),
+                one(SH.resultSeverity).rsplit("#", 1)[-1],
+            )
+        )
     violations.sort(key=lambda v: (v.shape, v.focus, v.path, v.message))
     return ValidationReport(bool(conforms), violations)
 
@@ -207,9 +213,12 @@ def hard_rules(shapes: Path = SHAPES) -> tuple[NodeRule, ...]:
             str(path),
             None if count is None else int(count),
             None if most is None else int(most),
-            tuple(datatypes), values, None if cls is None else str(cls),
+            tuple(datatypes),
+            values,
+            None if cls is None else str(cls),
             g.value(p, SH.nodeKind) == SH.IRI,
-            number(p, SH.minInclusive), number(p, SH.maxInclusive),
+            number(p, SH.minInclusive),
+            number(p, SH.maxInclusive),
             str(g.value(p, SH.message) or ""),
         )
 
@@ -219,15 +228,17 @@ def hard_rules(shapes: Path = SHAPES) -> tuple[NodeRule, ...]:
             continue
         props = tuple(r for p in g.objects(shape, SH.property) if (r := prop_rule(p)))
         cls = g.value(shape, SH["class"])
-        rules.append(NodeRule(
-            _local(shape),
-            tuple(str(c) for c in g.objects(shape, SH.targetClass)),
-            tuple(str(c) for c in g.objects(shape, SH.targetSubjectsOf)),
-            tuple(str(c) for c in g.objects(shape, SH.targetObjectsOf)),
-            g.value(shape, SH.nodeKind) == SH.IRI,
-            None if cls is None else str(cls),
-            props,
-        ))
+        rules.append(
+            NodeRule(
+                _local(shape),
+                tuple(str(c) for c in g.objects(shape, SH.targetClass)),
+                tuple(str(c) for c in g.objects(shape, SH.targetSubjectsOf)),
+                tuple(str(c) for c in g.objects(shape, SH.targetObjectsOf)),
+                g.value(shape, SH.nodeKind) == SH.IRI,
+                None if cls is None else str(cls),
+                props,
+            )
+        )
     return tuple(rules)
 
 
@@ -263,8 +274,7 @@ def _value_problem(rule: PropertyRule, value, types: dict[str, set[str]]) -> str
     return ""
 
 
-def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None
-                    ) -> list[Refusal]:
+def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None) -> list[Refusal]:
     """Every node of ``quads`` (one article's graph) that breaks a hard constraint."""
     from pyoxigraph import NamedNode as OxNamedNode
 
@@ -306,8 +316,9 @@ def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None
                 objs = values.get((f, prop.path), [])
                 problem = ""
                 if prop.min_count is not None and len(objs) < prop.min_count:
-                    problem = (f"has {len(objs)} {_local(prop.path)}, "
-                               f"needs at least {prop.min_count}")
+                    problem = (
+                        f"has {len(objs)} {_local(prop.path)}, needs at least {prop.min_count}"
+                    )
                 elif prop.max_count is not None and len(objs) > prop.max_count:
                     problem = f"has {len(objs)} {_local(prop.path)}, at most {prop.max_count}"
                 else:
@@ -318,8 +329,9 @@ def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None
     return found
 
 
-def refuse_broken_facts(quads: list, rules: tuple[NodeRule, ...] | None = None,
-                        rounds: int = 10) -> tuple[list, list[Refusal]]:
+def refuse_broken_facts(
+    quads: list, rules: tuple[NodeRule, ...] | None = None, rounds: int = 10
+) -> tuple[list, list[Refusal]]:
     """``quads`` without the facts that break a hard constraint, and those refusals.
 
     Dropping a node can break another (a participation whose event was refused), so this
@@ -332,6 +344,9 @@ def refuse_broken_facts(quads: list, rules: tuple[NodeRule, ...] | None = None,
             return quads, refused
         refused.extend(broken)
         drop = {r.focus for r in broken}
-        quads = [q for q in quads if q.subject.value not in drop
-                 and getattr(q.object, "value", None) not in drop]
+        quads = [
+            q
+            for q in quads
+            if q.subject.value not in drop and getattr(q.object, "value", None) not in drop
+        ]
     return quads, refused

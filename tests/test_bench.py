@@ -27,9 +27,19 @@ def test_corpus_is_deterministic_and_readable(tmp_path) -> None:
 
 
 def test_generator_skips_without_the_shared_corpus(tmp_path) -> None:
-    done = subprocess.run([sys.executable, "bench/corpus.py", "3", str(tmp_path / "out"),
-                           "--source", str(tmp_path / "missing")], cwd=ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "bench/corpus.py",
+            "3",
+            str(tmp_path / "out"),
+            "--source",
+            str(tmp_path / "missing"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2
     assert "no source corpus" in done.stderr
 
@@ -37,10 +47,21 @@ def test_generator_skips_without_the_shared_corpus(tmp_path) -> None:
 @pytest.mark.skipif(not SHARED.is_dir(), reason="no ../shared/corpus to generate from")
 def test_harness_smoke_run(tmp_path) -> None:
     out = tmp_path / "results.md"
-    done = subprocess.run([sys.executable, "-m", "bench.run", "--smoke", "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--smoke", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
-    for heading in ("Extraction alone", "Load alone", "--jobs 1", "Whole `kg build",
-                    "Queries on the", "kg network"):
+    for heading in (
+        "Extraction alone",
+        "Load alone",
+        "--jobs 1",
+        "Whole `kg build",
+        "Queries on the",
+        "kg network",
+    ):
         assert heading in text

@@ -17,8 +17,9 @@ from kg.store import open_snapshot
 def cluster():
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                      dashboard_address=None, host="127.0.0.1") as local:
+    with LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+    ) as local:
         yield local
     assert local.status.name == "closed"
 
@@ -35,8 +36,9 @@ def test_a_build_on_the_cluster_gives_the_same_graph(cluster, built_store, tmp_p
 
 
 def test_kg_build_scheduler_cli(cluster, built_store, tmp_path):
-    result = run_cli("build", SAMPLES, "--store", tmp_path / "s",
-                     "--scheduler", cluster.scheduler_address)
+    result = run_cli(
+        "build", SAMPLES, "--store", tmp_path / "s", "--scheduler", cluster.scheduler_address
+    )
     assert result.exit_code == 0, result.output
     assert store_quads(tmp_path / "s") == store_quads(built_store)
 
@@ -50,8 +52,11 @@ def test_results_stream_back_in_corpus_order_in_small_partitions(cluster, tmp_pa
     bad.write_bytes(b"no date line here\n")
     failures: list = []
     with Client(cluster.scheduler_address, set_as_default=False) as client:
-        items = list(distributed.cluster_results(
-            read_corpus([SAMPLES, bad]), client, failures, partition_size=2, in_flight=1))
+        items = list(
+            distributed.cluster_results(
+                read_corpus([SAMPLES, bad]), client, failures, partition_size=2, in_flight=1
+            )
+        )
     ids = [getattr(item, "article_id", None) for item in items]
     assert [i for i in ids if i] == SEED_IDS
     assert len(failures) == 1 and failures[0].path == str(bad)
@@ -70,8 +75,9 @@ def test_an_unreachable_scheduler_is_a_clean_error(tmp_path, monkeypatch):
     from kg.serve import free_port
 
     monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", 2)
-    result = run_cli("build", SAMPLES, "--store", tmp_path / "s",
-                     "--scheduler", f"tcp://127.0.0.1:{free_port()}")
+    result = run_cli(
+        "build", SAMPLES, "--store", tmp_path / "s", "--scheduler", f"tcp://127.0.0.1:{free_port()}"
+    )
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler" in result.stderr
     assert not (tmp_path / "s").exists()

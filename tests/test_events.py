@@ -142,3 +142,11 @@ def test_plans_deadlines_and_document_dates_are_not_events() -> None:
         "2014-11",
     )
     assert [e.date for e in facts.events] == ["2014-11-27"]
+
+
+def test_a_two_day_meeting_is_dated_by_its_first_day() -> None:
+    facts = facts_of(
+        "Trong 2 ngày, mùng 7 và mùng 8/8, Hội Luật gia tỉnh Quảng Ninh đã tổ chức đại hội.",
+        "2019-08",
+    )
+    assert facts.events[0].date == "2019-08-07"

@@ -35,19 +35,84 @@ from kg.reader import (
 from kg.text import split_sentences
 
 EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "400"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Words the extractors look for, so that generated text reaches their patterns.
 VOCABULARY = [
-    "Bí thư", "Phó Bí thư Thường trực", "Chủ tịch", "UBND", "HĐND", "Tỉnh ủy", "Huyện ủy",
-    "Đảng ủy", "xã", "huyện", "tỉnh", "Hà Tĩnh", "Cẩm Xuyên", "Thanh Hóa", "Hoàng Trung Dũng",
-    "đồng chí", "ông", "bà", "tham dự", "chủ trì", "phát biểu", "hội nghị", "tổng kết",
-    "Sáng 5/1,", "Chiều 29-6,", "ngày 18/02/2019", "năm 2021", "năm 2022", "nhiệm kỳ 2015-2020",
-    "so với năm 2014", "đạt", "tăng", "giảm", "thu ngân sách", "520 tỷ đồng", "8,5-9%",
-    "2.365", "8.850,26", "49,09", "23/25", "63 trên tổng số 68", "gấp 2,14 lần", "kế hoạch",
-    "phấn đấu", "mục tiêu", "hai", "mười", "triệu", "vạn", ".", ",", ";", "\n", "\n\n", "%",
-    "-", "–", "(", ")", "“", "”", "0", "1999", "2100", "1e308", "９", "٣", "\u0301", "\u200b",
+    "Bí thư",
+    "Phó Bí thư Thường trực",
+    "Chủ tịch",
+    "UBND",
+    "HĐND",
+    "Tỉnh ủy",
+    "Huyện ủy",
+    "Đảng ủy",
+    "xã",
+    "huyện",
+    "tỉnh",
+    "Hà Tĩnh",
+    "Cẩm Xuyên",
+    "Thanh Hóa",
+    "Hoàng Trung Dũng",
+    "đồng chí",
+    "ông",
+    "bà",
+    "tham dự",
+    "chủ trì",
+    "phát biểu",
+    "hội nghị",
+    "tổng kết",
+    "Sáng 5/1,",
+    "Chiều 29-6,",
+    "ngày 18/02/2019",
+    "năm 2021",
+    "năm 2022",
+    "nhiệm kỳ 2015-2020",
+    "so với năm 2014",
+    "đạt",
+    "tăng",
+    "giảm",
+    "thu ngân sách",
+    "520 tỷ đồng",
+    "8,5-9%",
+    "2.365",
+    "8.850,26",
+    "49,09",
+    "23/25",
+    "63 trên tổng số 68",
+    "gấp 2,14 lần",
+    "kế hoạch",
+    "phấn đấu",
+    "mục tiêu",
+    "hai",
+    "mười",
+    "triệu",
+    "vạn",
+    ".",
+    ",",
+    ";",
+    "\n",
+    "\n\n",
+    "%",
+    "-",
+    "–",
+    "(",
+    ")",
+    "“",
+    "”",
+    "0",
+    "1999",
+    "2100",
+    "1e308",
+    "９",
+    "٣",
+    "\u0301",
+    "\u200b",
 ]
 tokens = st.one_of(st.sampled_from(VOCABULARY), st.text(max_size=6))
 vietnamese_text = st.lists(tokens, max_size=60).map(" ".join)
@@ -85,14 +150,26 @@ def test_text_articles_parse_or_fail_cleanly(text: str) -> None:
 
 
 @FUZZ
-@given(st.lists(st.one_of(
-    st.text(max_size=80),
-    st.fixed_dictionaries({"id": st.one_of(st.text(max_size=20), st.integers(), st.none()),
-                           "date": dates, "title": any_text, "body": any_text},
-                          optional={"url": st.text(max_size=20),
-                                    "source": st.one_of(st.text(max_size=10), st.lists(st.none()))}
-                          ).map(lambda r: json.dumps(r, ensure_ascii=False)),
-), max_size=5).map("\n".join))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=80),
+            st.fixed_dictionaries(
+                {
+                    "id": st.one_of(st.text(max_size=20), st.integers(), st.none()),
+                    "date": dates,
+                    "title": any_text,
+                    "body": any_text,
+                },
+                optional={
+                    "url": st.text(max_size=20),
+                    "source": st.one_of(st.text(max_size=10), st.lists(st.none())),
+                },
+            ).map(lambda r: json.dumps(r, ensure_ascii=False)),
+        ),
+        max_size=5,
+    ).map("\n".join)
+)
 def test_jsonl_lines_give_articles_or_errors(text: str) -> None:
     for item in read_jsonl(Path("fuzz.jsonl"), text):
         assert isinstance(item, Article | ReadError)
@@ -101,18 +178,38 @@ def test_jsonl_lines_give_articles_or_errors(text: str) -> None:
 
 
 @FUZZ
-@given(st.lists(st.one_of(any_text, st.sampled_from(
-    ["<p>", "</p>", "<script>", "</script>", "<title>", "</title>", "<br>", "&amp;", "&#0;",
-     "<meta property='article:published_time' content='2023-13-45'>", "<!--", "-->", "<"])),
-    max_size=30).map("".join))
+@given(
+    st.lists(
+        st.one_of(
+            any_text,
+            st.sampled_from(
+                [
+                    "<p>",
+                    "</p>",
+                    "<script>",
+                    "</script>",
+                    "<title>",
+                    "</title>",
+                    "<br>",
+                    "&amp;",
+                    "&#0;",
+                    "<meta property='article:published_time' content='2023-13-45'>",
+                    "<!--",
+                    "-->",
+                    "<",
+                ]
+            ),
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_html_pages_never_raise(page: str) -> None:
     for item in read_html(Path("fuzz.html"), page):
         assert isinstance(item, Article | ReadError)
 
 
 @FUZZ
-@given(st.one_of(st.integers(0, 10**15),
-                 st.floats(0, 1e12, allow_nan=False, allow_infinity=False)))
+@given(st.one_of(st.integers(0, 10**15), st.floats(0, 1e12, allow_nan=False, allow_infinity=False)))
 def test_numbers_round_trip(value: float) -> None:
     written = format_number(value)
     parsed = parse_number(written)
@@ -120,8 +217,9 @@ def test_numbers_round_trip(value: float) -> None:
     assert format_number(parsed) == written
     for decimals in (0, 2):
         fixed = format_number(value, decimals)
-        assert math.isclose(parse_number(fixed), round(float(value), decimals),
-                            rel_tol=1e-12, abs_tol=10 ** -decimals)
+        assert math.isclose(
+            parse_number(fixed), round(float(value), decimals), rel_tol=1e-12, abs_tol=10**-decimals
+        )
 
 
 @FUZZ

@@ -77,16 +77,15 @@ def test_attendance_gexf_and_graphml_match_the_attendance_query(built_store, tmp
         events = {event_key(a) for _, a in graph.nodes(data=True) if a["type"] == "event"}
         assert people == {r["name"] for r in expected}
         assert events == {(r["date"], r["organizer"], r["article"]) for r in expected}
-        assert {a["bipartite"] for _, a in graph.nodes(data=True) if a["type"] == "person"} \
-            == {0}
-        assert {a["bipartite"] for _, a in graph.nodes(data=True) if a["type"] == "event"} \
-            == {1}
+        assert {a["bipartite"] for _, a in graph.nodes(data=True) if a["type"] == "person"} == {0}
+        assert {a["bipartite"] for _, a in graph.nodes(data=True) if a["type"] == "event"} == {1}
         assert nx.is_bipartite(graph)
         got: dict[tuple, set[str]] = {}
         for u, v, e in graph.edges(data=True):
             person, event = (u, v) if graph.nodes[u]["type"] == "person" else (v, u)
             got[(graph.nodes[person]["name"], event_key(graph.nodes[event]))] = set(
-                e["roles"].split("; "))
+                e["roles"].split("; ")
+            )
             assert e["role"] in got[(graph.nodes[person]["name"], event_key(graph.nodes[event]))]
         assert got == want_edges
 
@@ -97,16 +96,18 @@ def test_attendance_gexf_has_dates_as_gephi_time_intervals(built_store, tmp_path
     assert re.search(r'<graph[^>]*mode="dynamic"', text)
     assert re.search(r'<graph[^>]*timeformat="date"', text)
     graph = nx.read_gexf(path)
-    ky_anh = [n for n, a in graph.nodes(data=True)
-              if a["type"] == "event" and a["organizer"] == "Huyện ủy Kỳ Anh"]
+    ky_anh = [
+        n
+        for n, a in graph.nodes(data=True)
+        if a["type"] == "event" and a["organizer"] == "Huyện ủy Kỳ Anh"
+    ]
     assert len(ky_anh) == 1
     node = graph.nodes[ky_anh[0]]
     assert (node["start"], node["end"]) == ("2024-01-06", "2024-01-06")
     assert node["date"] == "2024-01-06"
     # a congress dated only by its year spans the year
     congress = [a for _, a in graph.nodes(data=True) if a.get("kind") == "congress"]
-    assert congress and (congress[0]["start"], congress[0]["end"]) == ("2022-01-01",
-                                                                       "2022-12-31")
+    assert congress and (congress[0]["start"], congress[0]["end"]) == ("2022-01-01", "2022-12-31")
     # people span the events they attended; links carry their event's date
     dung = graph.nodes[by_name(graph, DUNG)]
     assert (dung["start"], dung["end"]) == ("2022-01-19", "2024-01-06")
@@ -116,7 +117,8 @@ def test_attendance_gexf_has_dates_as_gephi_time_intervals(built_store, tmp_path
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_gexf_and_graphml_read_back_with_the_same_nodes_edges_and_attributes(
-        data, built_store, tmp_path, view):
+    data, built_store, tmp_path, view
+):
     graph = build_view(data, view)
     assert graph.number_of_nodes() > 5 and graph.number_of_edges() > 5
     ext = {"gexf": nx.read_gexf, "graphml": nx.read_graphml}
@@ -134,8 +136,10 @@ def test_gexf_and_graphml_read_back_with_the_same_nodes_edges_and_attributes(
 
 def test_gexf_colours_nodes_by_type_for_gephi(data):
     back = nx.read_gexf(io.BytesIO(to_gexf(build_view(data, "attendance"))))
-    colours = {a["type"]: (a["viz"]["color"]["r"], a["viz"]["color"]["g"],
-                           a["viz"]["color"]["b"]) for _, a in back.nodes(data=True)}
+    colours = {
+        a["type"]: (a["viz"]["color"]["r"], a["viz"]["color"]["g"], a["viz"]["color"]["b"])
+        for _, a in back.nodes(data=True)
+    }
     assert colours["person"] != colours["event"]
 
 
@@ -151,8 +155,10 @@ def test_co_attendance_weight_is_the_number_of_shared_events(built_store, tmp_pa
         if shared := len(events[a] & events[b]):
             want[frozenset((a, b))] = shared
     graph = nx.read_graphml(network(built_store, "co-attendance", tmp_path / "c.graphml"))
-    got = {frozenset((graph.nodes[u]["name"], graph.nodes[v]["name"])): w
-           for u, v, w in graph.edges(data="weight")}
+    got = {
+        frozenset((graph.nodes[u]["name"], graph.nodes[v]["name"])): w
+        for u, v, w in graph.edges(data="weight")
+    }
     assert got == want
     assert {a["type"] for _, a in graph.nodes(data=True)} == {"person"}
 
@@ -160,13 +166,18 @@ def test_co_attendance_weight_is_the_number_of_shared_events(built_store, tmp_pa
 def test_officials_links_people_to_localities_through_posts_and_events(built_store, tmp_path):
     graph = nx.read_graphml(network(built_store, "officials", tmp_path / "o.graphml"))
     labels = {n: a["label"] for n, a in graph.nodes(data=True)}
-    links = {(labels[u], labels[v]) if graph.nodes[u]["type"] == "person"
-             else (labels[v], labels[u]): e for u, v, e in graph.edges(data=True)}
+    links = {
+        (labels[u], labels[v]) if graph.nodes[u]["type"] == "person" else (labels[v], labels[u]): e
+        for u, v, e in graph.edges(data=True)
+    }
     # every post of officials.rq whose body has a locality is a "post" link
     for r in rows(built_store, "officials"):
         if r["locality"]:
-            place = [labels[n] for n, a in graph.nodes(data=True)
-                     if a["type"] == "locality" and a["name"] == r["locality"]]
+            place = [
+                labels[n]
+                for n, a in graph.nodes(data=True)
+                if a["type"] == "locality" and a["name"] == r["locality"]
+            ]
             assert any("post" in links[(r["name"], p)]["kind"] for p in place), r
     dung = by_name(graph, DUNG)
     assert "Bí thư Tỉnh ủy Hà Tĩnh" in graph.nodes[dung]["posts"]
@@ -189,8 +200,11 @@ def test_bodies_links_people_to_bodies_and_bodies_to_their_parents(built_store, 
     parent = pairs[frozenset(("Ban Thường vụ Tỉnh ủy Hà Tĩnh", "Tỉnh ủy Hà Tĩnh"))]
     assert parent["kind"] == "part_of"
     body = graph.nodes[by_name(graph, "Huyện ủy Kỳ Anh")]
-    assert (body["type"], body["body_class"], body["province"]) == ("body", "PartyCommittee",
-                                                                     "Hà Tĩnh")
+    assert (body["type"], body["body_class"], body["province"]) == (
+        "body",
+        "PartyCommittee",
+        "Hà Tĩnh",
+    )
 
 
 # --------------------------------------------------------------------------- filters
@@ -222,8 +236,7 @@ def test_person_min_weight_and_top(data, built_store):
     top = build_view(data, "attendance", Filters(top=4))
     assert top.number_of_nodes() == 4
     full = build_view(data, "attendance")
-    assert min(full.degree(n) for n in top) >= sorted(
-        (d for _, d in full.degree), reverse=True)[3]
+    assert min(full.degree(n) for n in top) >= sorted((d for _, d in full.degree), reverse=True)[3]
     result = run_cli("network", "officials", "--person", "Không Có Ai", "--store", built_store)
     assert result.exit_code == 1 and "no person named" in result.stderr
     result = run_cli("network", "officials", "--since", "tháng 1", "--store", built_store)
@@ -276,13 +289,15 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", head[16:24])
 
 
-def test_officials_png_shows_dung_linked_to_both_ha_tinh_localities(data, built_store,
-                                                                    tmp_path):
+def test_officials_png_shows_dung_linked_to_both_ha_tinh_localities(data, built_store, tmp_path):
     # what the sample says: the localities of Hà Tĩnh he holds a post in or visits
     visited = {r["place"] for r in data.attendance if r["name"] == DUNG}
     posted = {r["place"] for r in data.posts if r["name"] == DUNG and r["place"]}
-    expected = {data.places.name[p] for p in visited | posted
-                if data.places.within(p, "Hà Tĩnh", "province")}
+    expected = {
+        data.places.name[p]
+        for p in visited | posted
+        if data.places.within(p, "Hà Tĩnh", "province")
+    }
     assert expected == {"Kỳ Anh", "Hà Tĩnh"}
     drawn = draw(build_view(data, "officials"), tmp_path / "officials.png")
     dung = by_name(drawn, DUNG)
@@ -300,8 +315,14 @@ def test_officials_png_shows_dung_linked_to_both_ha_tinh_localities(data, built_
 def test_svg_keeps_text_title_and_legend(built_store, tmp_path):
     svg = network(built_store, "officials", tmp_path / "o.svg").read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
-    for text in (DUNG, "huyện Kỳ Anh", "Cán bộ và địa phương", str(built_store), "Người (",
-                 "Địa phương ("):
+    for text in (
+        DUNG,
+        "huyện Kỳ Anh",
+        "Cán bộ và địa phương",
+        str(built_store),
+        "Người (",
+        "Địa phương (",
+    ):
         assert text in svg, text
 
 
@@ -315,16 +336,18 @@ def test_co_attendance_picture(data, tmp_path):
 
 
 def page_data(html: str) -> dict:
-    found = re.search(r'<script id="kg-data" type="application/json">(.*?)</script>', html,
-                      re.DOTALL)
+    found = re.search(
+        r'<script id="kg-data" type="application/json">(.*?)</script>', html, re.DOTALL
+    )
     assert found
     return json.loads(found.group(1))
 
 
 def test_html_is_self_contained(built_store, tmp_path):
     html = network(built_store, "attendance", tmp_path / "a.html").read_text(encoding="utf-8")
-    assert not re.search(r"<(script|link|img|iframe|source|embed)\b[^>]*\b(src|href)\s*=",
-                         html, re.IGNORECASE)
+    assert not re.search(
+        r"<(script|link|img|iframe|source|embed)\b[^>]*\b(src|href)\s*=", html, re.IGNORECASE
+    )
     assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", html, re.IGNORECASE)
     assert "vis.Network" in html and "vis-network" in html
     assert '<html lang="vi">' in html

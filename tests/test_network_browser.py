@@ -16,11 +16,20 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = ROOT / "out" / "test-artifacts"
 DUNG = "Hoàng Trung Dũng"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--window-size=1400,900",
-         # anything that still tried to reach a host would fail to resolve
-         "--host-resolver-rules=MAP * ~NOTFOUND")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1400,900",
+    # anything that still tried to reach a host would fail to resolve
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
 
 
 def _skip_reason() -> str | None:
@@ -29,8 +38,10 @@ def _skip_reason() -> str | None:
     except ImportError:
         return "selenium is not installed (pip install -e '.[test]')"
     if not Path(CHROMIUM).is_file():
-        return ("no chromium: `make test` installs Debian's chromium and chromium-driver "
-                "when run as root with apt-get")
+        return (
+            "no chromium: `make test` installs Debian's chromium and chromium-driver "
+            "when run as root with apt-get"
+        )
     if not Path(DRIVER).is_file():
         return "no chromedriver: install Debian's chromium-driver"
     return None
@@ -124,6 +135,7 @@ def test_attendance_page_draws_people_and_events_offline(browser, built_store, t
     assert urls, "the performance log recorded no request at all"
     assert page.as_uri() in urls
     # (Chromium's own chrome:// resources, for its UI, are not requests to the network)
-    outside = [u for u in urls if u.split(":", 1)[0].lower() in ("http", "https", "ws", "wss",
-                                                                 "ftp")]
+    outside = [
+        u for u in urls if u.split(":", 1)[0].lower() in ("http", "https", "ws", "wss", "ftp")
+    ]
     assert outside == [], outside

@@ -141,3 +141,16 @@ def test_a_name_stops_before_a_word_that_starts_a_sentence() -> None:
         "2017-07",
     )
     assert [p.name for p in facts.people] == ["Nguyễn Văn Hưng"]
+
+
+def test_associations_and_a_title_said_after_the_previous_name() -> None:
+    posts = _posts(
+        "Mùng 8/8, Hội Luật gia tỉnh Quảng Ninh tổ chức đại hội. Tham dự đại hội có ông Lê "
+        "Minh Tâm – Phó Chủ tịch Hội Luật gia Việt Nam, bà Nguyễn Thị Kim Nhung, Phó Chủ tịch "
+        "Hội Luật gia tỉnh Bắc Ninh.",
+        "2019-08",
+    )
+    assert posts == {
+        ("Lê Minh Tâm", "Phó Chủ tịch", "Hội Luật gia Việt Nam", ""),
+        ("Nguyễn Thị Kim Nhung", "Phó Chủ tịch", "Hội Luật gia tỉnh Bắc Ninh", "Bắc Ninh"),
+    }

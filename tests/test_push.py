@@ -46,9 +46,15 @@ def test_push_by_graph_store_protocol_gives_the_same_graphs(server, built_store)
 def test_pushing_again_replaces_each_graph(server, built_store):
     push(built_store, server.query_url, server.store_url)
     graph = article_graph(SEED_IDS[0]).value
-    stray = requests.post(server.update_url, timeout=30, data=(
-        f"INSERT DATA {{ GRAPH <{graph}> {{ <http://example.org/s> <http://example.org/p> "
-        f"\"left over\" }} }}").encode(), headers={"Content-Type": "application/sparql-update"})
+    stray = requests.post(
+        server.update_url,
+        timeout=30,
+        data=(
+            f"INSERT DATA {{ GRAPH <{graph}> {{ <http://example.org/s> <http://example.org/p> "
+            f'"left over" }} }}'
+        ).encode(),
+        headers={"Content-Type": "application/sparql-update"},
+    )
     assert stray.status_code in (200, 204)
     assert remote_sizes(server)[graph] == local_sizes(built_store)[graph] + 1
     push(built_store, server.query_url, server.store_url)
@@ -68,17 +74,31 @@ def test_bulk_and_sparql_update_modes_are_idempotent_too(server, built_store, mo
 
 def test_other_graphs_of_the_remote_store_are_left_alone(server, built_store):
     other = "http://example.org/someone-elses-graph"
-    put = requests.put(server.store_url, params={"graph": other}, timeout=30,
-                       data=b"<http://example.org/a> <http://example.org/b> \"c\" .\n",
-                       headers={"Content-Type": "application/n-triples"})
+    put = requests.put(
+        server.store_url,
+        params={"graph": other},
+        timeout=30,
+        data=b'<http://example.org/a> <http://example.org/b> "c" .\n',
+        headers={"Content-Type": "application/n-triples"},
+    )
     assert put.status_code in (200, 201, 204)
     push(built_store, server.query_url, server.store_url, bulk=True)
     assert remote_sizes(server)[other] == 1
 
 
 def test_push_cli_with_verify_and_one_graph(server, built_store):
-    result = run_cli("push", "--endpoint", server.query_url, "--graph-store", server.store_url,
-                     "--graph", SEED_IDS[1], "--verify", "--store", built_store)
+    result = run_cli(
+        "push",
+        "--endpoint",
+        server.query_url,
+        "--graph-store",
+        server.store_url,
+        "--graph",
+        SEED_IDS[1],
+        "--verify",
+        "--store",
+        built_store,
+    )
     assert result.exit_code == 0, result.output
     assert "pushed 1 graphs" in result.stdout and "verified" in result.stdout
     graph = article_graph(SEED_IDS[1]).value
@@ -96,8 +116,9 @@ def test_contract_queries_on_the_pushed_store_match_kg_query(server, built_store
 
 
 def test_build_straight_into_an_endpoint(server, built_store):
-    result = run_cli("build", SAMPLES, "--endpoint", server.query_url,
-                     "--graph-store", server.store_url)
+    result = run_cli(
+        "build", SAMPLES, "--endpoint", server.query_url, "--graph-store", server.store_url
+    )
     assert result.exit_code == 0, result.output
     assert f"Built into {server.query_url}" in result.stdout
     assert remote_sizes(server) == local_sizes(built_store)
@@ -108,8 +129,16 @@ def test_build_straight_into_an_endpoint(server, built_store):
 
 def test_an_unreachable_endpoint_is_a_clean_error(built_store):
     url = f"http://127.0.0.1:{free_port()}/query"  # nobody listens there
-    result = run_cli("push", "--endpoint", url, "--graph-store", url.replace("query", "store"),
-                     "--bulk", "--store", built_store)
+    result = run_cli(
+        "push",
+        "--endpoint",
+        url,
+        "--graph-store",
+        url.replace("query", "store"),
+        "--bulk",
+        "--store",
+        built_store,
+    )
     assert result.exit_code == 1
     assert "Connection refused" in result.stderr or "connect" in result.stderr.lower()
     per_graph = run_cli("push", "--endpoint", url, "--store", built_store)
@@ -118,6 +147,8 @@ def test_an_unreachable_endpoint_is_a_clean_error(built_store):
 
 
 def test_a_refused_request_says_what_the_store_answered(server):
-    with Remote(server.query_url, server.url + "/nonesuch") as remote, \
-            pytest.raises(PushError, match="404|400|405"):
+    with (
+        Remote(server.query_url, server.url + "/nonesuch") as remote,
+        pytest.raises(PushError, match="404|400|405"),
+    ):
         remote.put_graph("http://example.org/g", b"")

@@ -25,8 +25,10 @@ from kg.store import (
 def graphs(store: Path) -> dict[str, frozenset[str]]:
     """Article graph IRI -> its quads (as N-Quads text), from the store's current generation."""
     with open_snapshot(store) as snap:
-        return {g.value: frozenset(str(q) for q in snap.quads_for_pattern(None, None, None, g))
-                for g in snap.named_graphs()}
+        return {
+            g.value: frozenset(str(q) for q in snap.quads_for_pattern(None, None, None, g))
+            for g in snap.named_graphs()
+        }
 
 
 @pytest.fixture
@@ -69,8 +71,7 @@ def test_changing_one_article_replaces_exactly_its_graph(corpus, tmp_path):
     # Only new files given: the others stay.
     extra = tmp_path / "extra"
     extra.mkdir()
-    (extra / "new_article.txt").write_text(text.replace("Cẩm Xuyên", "Kỳ Anh"),
-                                           encoding="utf-8")
+    (extra / "new_article.txt").write_text(text.replace("Cẩm Xuyên", "Kỳ Anh"), encoding="utf-8")
     assert build([extra], store).articles == 1
     assert set(graphs(store)) == set(after) | {"https://kg.example.org/id/article/new_article"}
 
@@ -118,8 +119,9 @@ def test_the_build_refuses_facts_that_break_hard_constraints(corpus, tmp_path, m
     assert run_cli("validate", "--store", store).exit_code == 0
     rows = run_cli("query", "indicators", "--format", "csv", "--store", store).stdout
     assert rows.strip() == "locality,indicator,value,unit,year,status,text,article"
-    assert run_cli("query", "officials", "--format", "csv", "--store", store
-                   ).stdout.count("\n") > 5  # the rest of each article is there
+    assert (
+        run_cli("query", "officials", "--format", "csv", "--store", store).stdout.count("\n") > 5
+    )  # the rest of each article is there
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")

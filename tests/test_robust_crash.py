@@ -30,8 +30,10 @@ KG = [sys.executable, "-m", "kg.cli"]
 
 def graphs(store: Path) -> dict[str, frozenset[str]]:
     with open_snapshot(store) as snap:
-        return {g.value: frozenset(str(q) for q in snap.quads_for_pattern(None, None, None, g))
-                for g in snap.named_graphs()}
+        return {
+            g.value: frozenset(str(q) for q in snap.quads_for_pattern(None, None, None, g))
+            for g in snap.named_graphs()
+        }
 
 
 def nquads_by_graph(text: str) -> dict[str, frozenset[str]]:
@@ -55,8 +57,9 @@ def make_corpora(root: Path) -> tuple[Path, Path]:
             text = path.read_text(encoding="utf-8")
             name = f"{path.stem}_v{variant}.txt"
             (a / name).write_text(text, encoding="utf-8")
-            changed = text + f"\n\nNăm 2021, thu ngân sách đạt {100 + n} tỷ đồng." \
-                if n % 3 == 0 else text
+            changed = (
+                text + f"\n\nNăm 2021, thu ngân sách đạt {100 + n} tỷ đồng." if n % 3 == 0 else text
+            )
             (b / name).write_text(changed, encoding="utf-8")
             n += 1
     for extra in range(8):
@@ -85,9 +88,11 @@ def check_whole(state: dict[str, frozenset[str]], old: dict, new: dict) -> tuple
         elif quads == old.get(graph):
             olds += 1
         else:
-            raise AssertionError(f"{graph}: neither its old nor its new graph "
-                                 f"({len(quads)} quads; old {len(old.get(graph, ()))}, "
-                                 f"new {len(new.get(graph, ()))})")
+            raise AssertionError(
+                f"{graph}: neither its old nor its new graph "
+                f"({len(quads)} quads; old {len(old.get(graph, ()))}, "
+                f"new {len(new.get(graph, ()))})"
+            )
     return olds, news
 
 
@@ -102,9 +107,11 @@ def test_builds_killed_at_random_points_leave_whole_articles(corpora, tmp_path):
         if time.monotonic() > deadline:
             break
         target = b if point % 2 == 0 else a
-        process = subprocess.Popen([*KG, "build", str(target), "--store", str(store),
-                                    "--checkpoint", "3"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            [*KG, "build", str(target), "--store", str(store), "--checkpoint", "3"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         delay = rng.uniform(0.3, 4.0)
         try:
             process.wait(timeout=delay)
@@ -120,14 +127,21 @@ def test_builds_killed_at_random_points_leave_whole_articles(corpora, tmp_path):
         if olds and news:
             mixed += 1  # killed half-way through a build: some articles moved on, none broke
         assert set(ref_a) <= set(state)
-        query = subprocess.run([*KG, "query", "ASK { ?a a kg:Article }", "--store", str(store)],
-                               capture_output=True, text=True, timeout=60)
+        query = subprocess.run(
+            [*KG, "query", "ASK { ?a a kg:Article }", "--store", str(store)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert query.returncode == 0 and query.stdout.strip() == "true", query.stderr
-    print(f"\nkill loop: {point + 1} runs, {kills} killed, {mixed} left the store between "
-          f"old and new (all articles whole)")
+    print(
+        f"\nkill loop: {point + 1} runs, {kills} killed, {mixed} left the store between "
+        f"old and new (all articles whole)"
+    )
     assert kills >= min(KILL_POINTS, 5) // 2
-    done = subprocess.run([*KG, "build", str(b), "--store", str(store)], capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [*KG, "build", str(b), "--store", str(store)], capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert graphs(store) == ref_b
 
@@ -135,22 +149,39 @@ def test_builds_killed_at_random_points_leave_whole_articles(corpora, tmp_path):
 def test_readers_during_a_build_see_a_snapshot_or_busy(corpora, tmp_path):
     root, a, b, ref_a, ref_b = corpora
     store = tmp_path / "store"
-    writer = subprocess.Popen([*KG, "build", str(b), "--store", str(store), "--checkpoint", "6"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    writer = subprocess.Popen(
+        [*KG, "build", str(b), "--store", str(store), "--checkpoint", "6"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     outcomes: dict[str, int] = defaultdict(int)
     try:
         while writer.poll() is None:
             # A second writer (harmless if it gets the store: no such article to remove).
-            second = subprocess.run([*KG, "remove", "no_such_article", "--store", str(store)],
-                                    capture_output=True, text=True, timeout=60)
+            second = subprocess.run(
+                [*KG, "remove", "no_such_article", "--store", str(store)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             if second.returncode == 75:
                 assert "busy" in second.stderr
                 outcomes["second writer refused"] += 1
-            for command in (["query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-                             " GROUP BY ?g", "--format", "csv"],
-                            ["export", "--format", "nquads"]):
-                run = subprocess.run([*KG, *command, "--store", str(store)], capture_output=True,
-                                     text=True, timeout=60)
+            for command in (
+                [
+                    "query",
+                    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                    "--format",
+                    "csv",
+                ],
+                ["export", "--format", "nquads"],
+            ):
+                run = subprocess.run(
+                    [*KG, *command, "--store", str(store)],
+                    capture_output=True,
+                    text=True,
+                    timeout=60,
+                )
                 assert "Corruption" not in run.stderr and "Traceback" not in run.stderr, run.stderr
                 if run.returncode == 75:
                     assert "busy" in run.stderr and "\n" not in run.stderr.strip()
@@ -163,10 +194,11 @@ def test_readers_during_a_build_see_a_snapshot_or_busy(corpora, tmp_path):
                     assert "Corruption" not in run.stderr
                     outcomes[f"export of {len(state)} articles"] += 1
                 else:
-                    counts = {line.split(",")[0]: int(line.split(",")[1])
-                              for line in run.stdout.splitlines()[1:]}
-                    wrong = {g: (n, len(ref_b[g])) for g, n in counts.items()
-                             if n != len(ref_b[g])}
+                    counts = {
+                        line.split(",")[0]: int(line.split(",")[1])
+                        for line in run.stdout.splitlines()[1:]
+                    }
+                    wrong = {g: (n, len(ref_b[g])) for g, n in counts.items() if n != len(ref_b[g])}
                     assert not wrong, wrong
                     outcomes["query"] += 1
     finally:

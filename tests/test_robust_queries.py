@@ -17,20 +17,42 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 
 def test_params_are_terms_never_text(built_store):
     params = queries.parse_params(["name=Hoàng Trung Dũng", "g=<https://kg.example.org/x>"])
-    assert params == {"name": Literal("Hoàng Trung Dũng"),
-                      "g": NamedNode("https://kg.example.org/x")}
+    assert params == {
+        "name": Literal("Hoàng Trung Dũng"),
+        "g": NamedNode("https://kg.example.org/x"),
+    }
     with pytest.raises(queries.QueryError, match="not an IRI"):
         queries.parse_params(["g=<not an iri>"])
-    hostile = ['" } ; DROP ALL ; SELECT * { "', "x\" . ?s ?p ?o . FILTER(\"1\"=\"1",
-               "<https://kg.example.org/id/article/x> } ", "\\\" ' \n # } }"]
+    hostile = [
+        '" } ; DROP ALL ; SELECT * { "',
+        'x" . ?s ?p ?o . FILTER("1"="1',
+        "<https://kg.example.org/id/article/x> } ",
+        "\\\" ' \n # } }",
+    ]
     for value in hostile:
-        result = run_cli("query", "posts_of_person", "--param", f"name={value}", "--format",
-                         "csv", "--store", built_store)
+        result = run_cli(
+            "query",
+            "posts_of_person",
+            "--param",
+            f"name={value}",
+            "--format",
+            "csv",
+            "--store",
+            built_store,
+        )
         assert result.exit_code == 0, result.output
         assert result.stdout.strip() == "name,role,body,locality,date,former,article"
     article = f"<https://kg.example.org/id/article/{SEED_IDS[0]}>"
-    one = run_cli("query", "SELECT ?g ?id WHERE { GRAPH ?g { ?g dct:identifier ?id } }",
-                  "--param", f"g={article}", "--format", "csv", "--store", built_store)
+    one = run_cli(
+        "query",
+        "SELECT ?g ?id WHERE { GRAPH ?g { ?g dct:identifier ?id } }",
+        "--param",
+        f"g={article}",
+        "--format",
+        "csv",
+        "--store",
+        built_store,
+    )
     assert one.exit_code == 0, one.output
     assert one.stdout.split() == ["g,id", f"{article[1:-1]},{SEED_IDS[0]}"]
 
@@ -52,9 +74,13 @@ def test_updates_are_refused_unless_allowed(built_store, tmp_path):
 
     store = tmp_path / "copy"
     shutil.copytree(built_store, store)
-    for update in ("DROP ALL", "CLEAR DEFAULT",
-                   "# comment\nPREFIX x: <http://x/>\nINSERT DATA { x:a x:b x:c }",
-                   "DELETE WHERE { ?s ?p ?o }", "WITH <urn:g> DELETE { ?s ?p ?o } WHERE {}"):
+    for update in (
+        "DROP ALL",
+        "CLEAR DEFAULT",
+        "# comment\nPREFIX x: <http://x/>\nINSERT DATA { x:a x:b x:c }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "WITH <urn:g> DELETE { ?s ?p ?o } WHERE {}",
+    ):
         result = run_cli("query", update, "--store", store)
         assert result.exit_code == 1, update
         assert "--allow-update" in result.stderr and "update" in result.stderr
@@ -67,8 +93,14 @@ def test_updates_are_refused_unless_allowed(built_store, tmp_path):
     drop = f"DROP GRAPH <https://kg.example.org/id/article/{SEED_IDS[0]}>"
     result = run_cli("query", drop, "--allow-update", "--store", store)
     assert result.exit_code == 0, result.output
-    ids = run_cli("query", "SELECT ?id WHERE { ?a a kg:Article ; dct:identifier ?id }",
-                  "--format", "csv", "--store", store).stdout.split()[1:]
+    ids = run_cli(
+        "query",
+        "SELECT ?id WHERE { ?a a kg:Article ; dct:identifier ?id }",
+        "--format",
+        "csv",
+        "--store",
+        store,
+    ).stdout.split()[1:]
     assert sorted(ids) == SEED_IDS[1:]
     with open_snapshot(store) as snap:
         assert SEED_IDS[0] not in snap.index()["articles"]
@@ -83,14 +115,24 @@ def test_timeout_stops_a_runaway_query(built_store):
     assert result.exit_code == 1
     assert "stopped after 1 s (--timeout)" in result.stderr
     assert elapsed < 10
-    quick = run_cli("query", "ASK { ?a a kg:Article }", "--timeout", "20", "--store",
-                    built_store)
+    quick = run_cli("query", "ASK { ?a a kg:Article }", "--timeout", "20", "--store", built_store)
     assert quick.exit_code == 0 and quick.stdout.strip() == "true"
-    params = run_cli("query", "posts_of_person", "--param", "name=Hoàng Trung Dũng",
-                     "--timeout", "20", "--format", "csv", "--store", built_store)
+    params = run_cli(
+        "query",
+        "posts_of_person",
+        "--param",
+        "name=Hoàng Trung Dũng",
+        "--timeout",
+        "20",
+        "--format",
+        "csv",
+        "--store",
+        built_store,
+    )
     assert params.exit_code == 0 and "Hoàng Trung Dũng" in params.stdout
     broken = run_cli("query", "SELECT ?s WHERE {", "--timeout", "20", "--store", built_store)
     assert broken.exit_code == 1 and "syntax error" in broken.stderr
-    missing = run_cli("query", "officials", "--timeout", "5", "--store",
-                      built_store.parent / "absent")
+    missing = run_cli(
+        "query", "officials", "--timeout", "5", "--store", built_store.parent / "absent"
+    )
     assert missing.exit_code == 1 and "kg build" in missing.stderr

@@ -20,16 +20,22 @@ from kg.reader import (
 )
 
 GOOD = (SAMPLES / "000_d5453f38d9d606eb.txt").read_text(encoding="utf-8")
-VIETNAMESE = ("date 2022-01 Hội nghị tổng kết công tác xây dựng Đảng năm 2021\n\n"
-              "Sáng 5/1, Huyện ủy Cẩm Xuyên tổ chức hội nghị tổng kết công tác xây dựng Đảng "
-              "và thực hiện nhiệm vụ chính trị năm 2021; triển khai nhiệm vụ năm 2022.")
+VIETNAMESE = (
+    "date 2022-01 Hội nghị tổng kết công tác xây dựng Đảng năm 2021\n\n"
+    "Sáng 5/1, Huyện ủy Cẩm Xuyên tổ chức hội nghị tổng kết công tác xây dựng Đảng "
+    "và thực hiện nhiệm vụ chính trị năm 2021; triển khai nhiệm vụ năm 2022."
+)
 
 
 def iconv(text: str, encoding: str) -> bytes:
     """Reference encoder (glibc iconv); the tests that need it skip without it."""
     try:
-        done = subprocess.run(["iconv", "-f", "UTF-8", "-t", encoding], input=text.encode(),
-                              capture_output=True, check=True)
+        done = subprocess.run(
+            ["iconv", "-f", "UTF-8", "-t", encoding],
+            input=text.encode(),
+            capture_output=True,
+            check=True,
+        )
     except (OSError, subprocess.CalledProcessError):
         pytest.skip(f"iconv cannot encode {encoding}")
     return done.stdout
@@ -59,7 +65,7 @@ def test_tcvn3_is_detected_and_decoded() -> None:
 
 
 def test_utf16_with_bom_and_utf8_with_bom() -> None:
-    assert decode("\ufeff" .encode("utf-8") + VIETNAMESE.encode("utf-8")) == VIETNAMESE
+    assert decode("\ufeff".encode("utf-8") + VIETNAMESE.encode("utf-8")) == VIETNAMESE
     assert decode(VIETNAMESE.encode("utf-16")) == VIETNAMESE
     assert decode(VIETNAMESE.encode("utf-16-be").join([b"\xfe\xff", b""])) == VIETNAMESE
 
@@ -80,25 +86,34 @@ def test_a_corpus_of_bad_files_gives_one_line_each_and_the_rest(tmp_path: Path) 
     (c / "pdf.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     (c / "nul.txt").write_bytes(b"date 2022-01 x\n\x00\x00\x00")
     (c / "random.txt").write_bytes(bytes(1 + (i * 151 + 7) % 255 for i in range(3000)))
-    (c / "page.txt").write_text("<!DOCTYPE html><html><head><title>Hội nghị</title></head>"
-                                "<body><p>Chiều 29-6, Huyện ủy Hà Trung tổ chức hội nghị.</p>"
-                                "</body></html>", encoding="utf-8")
+    (c / "page.txt").write_text(
+        "<!DOCTYPE html><html><head><title>Hội nghị</title></head>"
+        "<body><p>Chiều 29-6, Huyện ủy Hà Trung tổ chức hội nghị.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
     (c / "empty-page.html").write_text("<html><body><script>x()</script></body></html>")
     (c / "nodate.txt").write_text("Tiêu đề\n\nNội dung", encoding="utf-8")
     (c / "baddate.txt").write_text("date 2022-02-30 T\n\nNội dung", encoding="utf-8")
     (c / "oldyear.txt").write_text("date 0999-01 T\n\nNội dung", encoding="utf-8")
     (c / "words.txt").write_text("date hôm-qua T\n\nNội dung", encoding="utf-8")
     (c / "onlydate.txt").write_text("date 2022-01\n\n\n", encoding="utf-8")
-    (c / "batch.jsonl").write_text("\n".join([
-        json.dumps({"id": "j1", "date": "2023-06-29", "title": "T", "body": "Nội dung."}),
-        "{not json",
-        "[1, 2]",
-        json.dumps({"id": "j2", "date": "2023-13-01", "body": "x"}),
-        json.dumps({"title": "no id", "body": "x"}),
-        json.dumps({"id": {"nested": 1}, "body": "x"}),
-        json.dumps({"id": "j3", "body": "\ud800 lone surrogate and \u0000 NUL"}),
-        "[" * 100_000,
-    ]) + "\n", encoding="utf-8")
+    (c / "batch.jsonl").write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "j1", "date": "2023-06-29", "title": "T", "body": "Nội dung."}),
+                "{not json",
+                "[1, 2]",
+                json.dumps({"id": "j2", "date": "2023-13-01", "body": "x"}),
+                json.dumps({"title": "no id", "body": "x"}),
+                json.dumps({"id": {"nested": 1}, "body": "x"}),
+                json.dumps({"id": "j3", "body": "\ud800 lone surrogate and \u0000 NUL"}),
+                "[" * 100_000,
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     out = list(read_corpus([c]))
     errors = [x for x in out if isinstance(x, ReadError)]
     articles = {x.id: x for x in out if not isinstance(x, ReadError)}
@@ -145,14 +160,20 @@ def test_a_long_one_line_article_and_a_huge_jsonl_line(tmp_path: Path, monkeypat
     monkeypatch.setattr(kg.reader, "MAX_ARTICLE_CHARS", 50_000)
     (tmp_path / "line.txt").write_text("date 2022-01 T " + "chữ " * 20_000, encoding="utf-8")
     (tmp_path / "b.jsonl").write_text(
-        json.dumps({"id": "long", "body": "x" * 20_000}) + "\n"
-        + json.dumps({"id": "ok", "body": "Nội dung."}) + "\n", encoding="utf-8")
+        json.dumps({"id": "long", "body": "x" * 20_000})
+        + "\n"
+        + json.dumps({"id": "ok", "body": "Nội dung."})
+        + "\n",
+        encoding="utf-8",
+    )
     out = by_name(read_corpus([tmp_path]))
     assert "larger than any article" in out["line.txt"].reason
-    assert "longer than" in next(e.reason for e in read_corpus([tmp_path / "b.jsonl"])
-                                 if isinstance(e, ReadError))
-    assert [a.id for a in read_corpus([tmp_path / "b.jsonl"]) if not isinstance(a, ReadError)
-            ] == ["ok"]
+    assert "longer than" in next(
+        e.reason for e in read_corpus([tmp_path / "b.jsonl"]) if isinstance(e, ReadError)
+    )
+    assert [a.id for a in read_corpus([tmp_path / "b.jsonl"]) if not isinstance(a, ReadError)] == [
+        "ok"
+    ]
 
 
 def test_build_lists_each_failed_file_and_exit_code_says_so(tmp_path: Path) -> None:
@@ -162,7 +183,8 @@ def test_build_lists_each_failed_file_and_exit_code_says_so(tmp_path: Path) -> N
     (c / "copy.txt").write_text(GOOD, encoding="utf-8")
     (c / "dupe.jsonl").write_text(
         json.dumps({"id": "good", "date": "2022-01", "body": "Nội dung khác."}) + "\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (c / "empty.txt").write_bytes(b"")
     result = run_cli("build", c, "--store", tmp_path / "s")
     assert result.exit_code == 1

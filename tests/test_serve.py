@@ -60,9 +60,12 @@ def port_open(port: int, host: str = "127.0.0.1") -> bool:
 
 
 def count(url: str) -> int:
-    response = requests.post(url, data={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g "
-                                                 "{ ?s ?p ?o } }"},
-                             headers={"Accept": "application/sparql-results+json"}, timeout=30)
+    response = requests.post(
+        url,
+        data={"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    )
     response.raise_for_status()
     return int(response.json()["results"]["bindings"][0]["n"]["value"])
 
@@ -75,8 +78,12 @@ class ServeProcess:
         env = {**os.environ, "COLUMNS": "250"}
         self.process = subprocess.Popen(
             [KG, "serve", "--port", str(self.port), *map(str, args)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-            start_new_session=True)
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -96,8 +103,10 @@ class ServeProcess:
                 return
             if self.process.poll() is not None:
                 self._reader.join(2)
-                raise AssertionError(f"kg serve exited {self.process.returncode}: "
-                                     f"{self.lines} {self.process.stderr.read()}")
+                raise AssertionError(
+                    f"kg serve exited {self.process.returncode}: "
+                    f"{self.lines} {self.process.stderr.read()}"
+                )
             time.sleep(0.05)
         raise AssertionError(f"kg serve did not print {text!r} in {timeout} s: {self.lines}")
 
@@ -157,16 +166,21 @@ def test_rdflib_sparqlstore_reads_the_served_graph(serving, built_store):
     remote = SPARQLStore(f"{proc.url}/query", returnFormat="json")
     rows = list(remote.query(kg_serve.canned_query_text("localities")))
     local = kg_query_rows(built_store, "localities")
-    assert sorted(tuple("" if v is None else str(v) for v in row) for row in rows) == \
-        sorted(local[1:])
+    assert sorted(tuple("" if v is None else str(v) for v in row) for row in rows) == sorted(
+        local[1:]
+    )
     remote.close()
 
 
 def test_graph_store_protocol_reads_an_article_graph(serving, built_store):
     proc = serving()
     graph = f"https://kg.example.org/id/article/{SAMPLES.glob('000_*').__next__().stem}"
-    response = requests.get(f"{proc.url}/store", params={"graph": graph},
-                            headers={"Accept": "application/n-triples"}, timeout=30)
+    response = requests.get(
+        f"{proc.url}/store",
+        params={"graph": graph},
+        headers={"Accept": "application/n-triples"},
+        timeout=30,
+    )
     assert response.status_code == 200
     local = run_cli("export", "--format", "nquads", "--graph", graph, "--store", built_store)
     assert response.text.count("\n") == local.stdout.count("\n") > 100
@@ -174,12 +188,20 @@ def test_graph_store_protocol_reads_an_article_graph(serving, built_store):
 
 def test_read_only_refuses_writes(serving):
     proc = serving()
-    put = requests.put(f"{proc.url}/store", params={"graph": "http://example.org/g"},
-                       data=b"<http://a> <http://b> <http://c> .\n",
-                       headers={"Content-Type": "application/n-triples"}, timeout=30)
+    put = requests.put(
+        f"{proc.url}/store",
+        params={"graph": "http://example.org/g"},
+        data=b"<http://a> <http://b> <http://c> .\n",
+        headers={"Content-Type": "application/n-triples"},
+        timeout=30,
+    )
     assert put.status_code >= 400
-    update = requests.post(f"{proc.url}/update", data="INSERT DATA { <http://a> <http://b> 1 }",
-                           headers={"Content-Type": "application/sparql-update"}, timeout=30)
+    update = requests.post(
+        f"{proc.url}/update",
+        data="INSERT DATA { <http://a> <http://b> 1 }",
+        headers={"Content-Type": "application/sparql-update"},
+        timeout=30,
+    )
     assert update.status_code >= 400
 
 
@@ -188,8 +210,9 @@ def copy_store(source: Path, target: Path) -> Path:
     return target
 
 
-def test_a_build_while_serving_publishes_and_the_served_generation_stays(serving, built_store,
-                                                                          tmp_path):
+def test_a_build_while_serving_publishes_and_the_served_generation_stays(
+    serving, built_store, tmp_path
+):
     store = copy_store(built_store, tmp_path / "s")
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -213,9 +236,18 @@ def test_follow_switches_to_a_new_generation(built_store, tmp_path):
     switched: list[str] = []
     ready: list[kg_serve.Serving] = []
     stop = threading.Event()
-    thread = threading.Thread(target=kg_serve.serve, kwargs=dict(
-        store=store, port=0, follow=True, poll=0.1, on_ready=ready.append,
-        on_switch=lambda s: switched.append(s.generation), should_stop=stop.is_set))
+    thread = threading.Thread(
+        target=kg_serve.serve,
+        kwargs=dict(
+            store=store,
+            port=0,
+            follow=True,
+            poll=0.1,
+            on_ready=ready.append,
+            on_switch=lambda s: switched.append(s.generation),
+            should_stop=stop.is_set,
+        ),
+    )
     thread.start()
     try:
         deadline = time.monotonic() + 30
@@ -241,19 +273,25 @@ def test_writable_server_publishes_its_changes_when_it_stops(serving, built_stor
     proc = serving("--writable", store=store)
     assert "read-write" in "\n".join(proc.lines)
     graph = "http://example.org/extra"
-    put = requests.put(f"{proc.url}/store", params={"graph": graph},
-                       data=b"<http://example.org/a> <http://example.org/b> \"x\" .\n",
-                       headers={"Content-Type": "application/n-triples"}, timeout=30)
+    put = requests.put(
+        f"{proc.url}/store",
+        params={"graph": graph},
+        data=b'<http://example.org/a> <http://example.org/b> "x" .\n',
+        headers={"Content-Type": "application/n-triples"},
+        timeout=30,
+    )
     assert put.status_code in (200, 201, 204)
     busy = run_cli("build", SAMPLES, "--store", store)
     assert busy.exit_code == 75  # the server holds the writer lock: kg build waits its turn
-    seen = run_cli("query", "ASK { GRAPH <http://example.org/extra> { ?s ?p ?o } }",
-                   "--store", store)
+    seen = run_cli(
+        "query", "ASK { GRAPH <http://example.org/extra> { ?s ?p ?o } }", "--store", store
+    )
     assert seen.stdout.strip() == "false"  # readers see the previous generation meanwhile
     assert proc.stop() == 0
     assert current_generation(store) != before
-    seen = run_cli("query", "ASK { GRAPH <http://example.org/extra> { ?s ?p ?o } }",
-                   "--store", store)
+    seen = run_cli(
+        "query", "ASK { GRAPH <http://example.org/extra> { ?s ?p ?o } }", "--store", store
+    )
     assert seen.stdout.strip() == "true"
     assert kg_query_rows(store, "officials") == kg_query_rows(built_store, "officials")
 

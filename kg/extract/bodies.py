@@ -104,7 +104,8 @@ def parse_body(
     for entry in NATIONAL:
         match = entry.pattern.match(window, pos)
         if match:
-            return BodyPhrase(pos, match.end(), Body(entry.canonical, entry.kind))
+            name = entry.canonical or window[match.start() : match.end()]
+            return BodyPhrase(pos, match.end(), Body(name, entry.kind))
     for entry in DEPARTMENTS:
         match = entry.pattern.match(window, pos)
         if match:

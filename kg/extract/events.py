@@ -57,9 +57,11 @@ SUBTYPES = [
 _DAY_PARTS = "|".join(
     re.escape(w) for w in sorted(_TABLE["time"]["day_parts"], key=len, reverse=True)
 )
-# "Sáng 5/1", "Chiều 29-6", "Sáng nay (19/1)", "Sáng ngày 18/9/2017", "ngày 4 đến 6-7".
+# "Sáng 5/1", "Chiều 29-6", "Sáng nay (19/1)", "Sáng ngày 18/9/2017", "ngày 4 đến 6-7",
+# "mùng 7 và mùng 8/8" (a meeting of several days is dated by its first).
 _WHEN = prefiltered(
-    rf"{_START}(?:{_DAY_PARTS})(?: ngày)?\s*\(?\s*(?P<day>\d{{1,2}})(?: đến \d{{1,2}})?"
+    rf"{_START}(?:{_DAY_PARTS})(?: ngày)?\s*\(?\s*(?P<day>\d{{1,2}})"
+    rf"(?: (?:đến|và|-) (?:mùng |ngày )?\d{{1,2}})?"
     rf"[/-](?P<month>\d{{1,2}})(?:[/-](?P<year>\d{{4}}))?(?![\d/-])",
     re.IGNORECASE,
 )
@@ -86,10 +88,13 @@ CUES = [
 # All cues in one pattern, longest first, each in a group named after its position in CUES
 # (the look-behind they all start with is tested once, before the branches).
 _ALL_CUES = prefiltered(
-    _START + "(?:" + "|".join(
+    _START
+    + "(?:"
+    + "|".join(
         f"(?P<c{i}>{cue.pattern.pattern.removeprefix(_START)})"
         for i, cue in sorted(enumerate(CUES), key=lambda ic: -len(ic[1].pattern.pattern))
-    ) + ")",
+    )
+    + ")",
     re.IGNORECASE,
 )
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]

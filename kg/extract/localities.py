@@ -221,12 +221,11 @@ def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[
             if _inside_longer_name(folded, start, end):
                 continue
             options = [
-                loc
-                for loc in gaz.lookup(name, "district")
-                if loc.province.name in provinces
+                loc for loc in gaz.lookup(name, "district") if loc.province.name in provinces
             ]
-            found.append(_Candidate(sentence, sentence.start + start, sentence.start + end,
-                                    options, 0.7))
+            found.append(
+                _Candidate(sentence, sentence.start + start, sentence.start + end, options, 0.7)
+            )
     return found
 
 

@@ -75,6 +75,8 @@ _RUN = prefiltered(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
+_SEPARATOR_ONLY = re.compile(r"^\s*[,\-–—(]\s*$")
+_SEPARATED = re.compile(r"[,;]|(?<![\w])(?:ông|bà|đồng chí)(?![\w])")
 _INSIDE_BODY = re.compile(r"(?:Ban|ban) $")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 # What may stand between names of one list: ", ", " và ", "ông", a bracketed title.
@@ -296,6 +298,13 @@ def _left_chain(
             continue  # "Ban Bí thư" is a body, not a secretary
         posts, end = parse_chain(folded, role_start.start(), tail_end, index, at)
         if posts and folded[end:tail_end].strip(" ,-–") == "":
+            if (
+                floor
+                and _SEPARATOR_ONLY.match(folded[floor : role_start.start()])
+                and (_SEPARATED.search(folded[end : name.start]))
+            ):
+                # "ông A – Phó Chủ tịch Hội X, bà B": the title is A's, said after A's name.
+                return []
             return posts
     return []
 

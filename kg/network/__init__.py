@@ -19,5 +19,15 @@ from kg.network.export import FORMATS, write
 from kg.network.summary import Summary, summarize
 from kg.network.views import TITLES, VIEWS, build_view
 
-__all__ = ["FORMATS", "TITLES", "VIEWS", "Filters", "NetworkData", "NetworkError", "Summary",
-           "build_view", "summarize", "write"]
+__all__ = [
+    "FORMATS",
+    "TITLES",
+    "VIEWS",
+    "Filters",
+    "NetworkData",
+    "NetworkError",
+    "Summary",
+    "build_view",
+    "summarize",
+    "write",
+]

@@ -113,8 +113,7 @@ class Places:
                     continue
                 chain.append(here)
                 todo.extend(parents.get(here, []))
-            places.ancestors[iri] = [(a, places.name[a], places.level.get(a, ""))
-                                     for a in chain]
+            places.ancestors[iri] = [(a, places.name[a], places.level.get(a, "")) for a in chain]
         return places
 
     def label(self, iri: str) -> str:
@@ -139,8 +138,10 @@ class Places:
 
     def known(self, name: str, level: str | None = None) -> bool:
         key = name_key(name)
-        return any(name_key(n) == key and (level is None or self.level.get(iri) == level)
-                   for iri, n in self.name.items())
+        return any(
+            name_key(n) == key and (level is None or self.level.get(iri) == level)
+            for iri, n in self.name.items()
+        )
 
 
 # --------------------------------------------------------------------------- filters
@@ -254,5 +255,14 @@ class NetworkData:
             raise NetworkError(f"no locality named {filters.locality!r} in the store")
 
 
-__all__ = ["Filters", "NetworkData", "NetworkError", "Places", "bound", "interval",
-           "name_key", "span", "vi_date"]
+__all__ = [
+    "Filters",
+    "NetworkData",
+    "NetworkError",
+    "Places",
+    "bound",
+    "interval",
+    "name_key",
+    "span",
+    "vi_date",
+]

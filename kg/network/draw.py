@@ -62,10 +62,14 @@ def _sweep(order: list[str], other: dict[str, float], graph: nx.Graph) -> list[s
 
 def two_columns(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """People at x=0, the other mode at x=1, both columns spread over y in [0, 1]."""
-    left = sorted((n for n, t in graph.nodes(data="type") if t == "person"),
-                  key=lambda n: graph.nodes[n].get("label", n))
-    right = sorted((n for n, t in graph.nodes(data="type") if t != "person"),
-                   key=lambda n: _start_key(graph, n))
+    left = sorted(
+        (n for n, t in graph.nodes(data="type") if t == "person"),
+        key=lambda n: graph.nodes[n].get("label", n),
+    )
+    right = sorted(
+        (n for n, t in graph.nodes(data="type") if t != "person"),
+        key=lambda n: _start_key(graph, n),
+    )
 
     def spread(order: list[str]) -> dict[str, float]:
         return {n: i / max(len(order) - 1, 1) for i, n in enumerate(order)}
@@ -89,22 +93,32 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 def packed(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Each connected group laid out on its own (spring layout on damped weights), scaled
     to the square root of its size, and the groups set in rows, largest first."""
-    groups = sorted(nx.connected_components(graph),
-                    key=lambda c: (-len(c), min(graph.nodes[n].get("label", n) for n in c)))
+    groups = sorted(
+        nx.connected_components(graph),
+        key=lambda c: (-len(c), min(graph.nodes[n].get("label", n) for n in c)),
+    )
     width = max(math.sqrt(graph.number_of_nodes()) * 2.2, 4.0)
     pos: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for group in groups:
         sub = nx.Graph()
         sub.add_nodes_from(sorted(group))
-        sub.add_edges_from((u, v, {"w": 1 + math.log(float(w))})
-                           for u, v, w in graph.subgraph(group).edges(data="weight", default=1.0))
+        sub.add_edges_from(
+            (u, v, {"w": 1 + math.log(float(w))})
+            for u, v, w in graph.subgraph(group).edges(data="weight", default=1.0)
+        )
         side = 1.2 * math.sqrt(len(group)) if len(group) > 1 else 0.6
         if len(group) == 1:
             local = {next(iter(group)): (0.0, 0.0)}
         else:
-            local = nx.spring_layout(sub, k=1.6 / math.sqrt(len(group)), weight="w", seed=7,
-                                     iterations=300, scale=side / 2)
+            local = nx.spring_layout(
+                sub,
+                k=1.6 / math.sqrt(len(group)),
+                weight="w",
+                seed=7,
+                iterations=300,
+                scale=side / 2,
+            )
         if x > 0 and x + side > width:
             x, y, row_height = 0.0, y - row_height - 0.8, 0.0
         for node, (px, py) in local.items():
@@ -153,9 +167,18 @@ def draw(graph: nx.Graph, output: str | Path | BinaryIO, fmt: str = "png") -> nx
             heads = Counter(drawn.nodes[n].get("type") for n in drawn if pos[n][0] == 1.0)
             other = TYPE_VI.get(heads.most_common(1)[0][0], "") if heads else ""
             for x, text in ((0.0, TYPE_VI["person"]), (1.0, other)):
-                ax.annotate(text, xy=(x, 1.0), xycoords=("data", "axes fraction"),
-                            xytext=(0, 6), textcoords="offset points", ha="center",
-                            va="bottom", fontsize=12, weight="bold", color="#333")
+                ax.annotate(
+                    text,
+                    xy=(x, 1.0),
+                    xycoords=("data", "axes fraction"),
+                    xytext=(0, 6),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=12,
+                    weight="bold",
+                    color="#333",
+                )
         else:
             ax.margins(0.12)
         fig.suptitle(drawn.graph.get("title") or "Mạng lưới", fontsize=15, weight="bold")
@@ -170,15 +193,22 @@ def _edges(ax, graph: nx.Graph, pos) -> None:
     for u, v, e in graph.edges(data=True):
         kind = e.get("kind", "")
         weight = float(e.get("weight", 1.0))
-        style = dict(color=EDGE_COLOURS.get(kind, "#999999"),
-                     linewidth=min(0.8 + 0.9 * (weight - 1), 6.0),
-                     linestyle="--" if kind in EDGE_DASHED else "-", alpha=0.7, zorder=1)
+        style = dict(
+            color=EDGE_COLOURS.get(kind, "#999999"),
+            linewidth=min(0.8 + 0.9 * (weight - 1), 6.0),
+            linestyle="--" if kind in EDGE_DASHED else "-",
+            alpha=0.7,
+            zorder=1,
+        )
         (x1, y1), (x2, y2) = pos[u], pos[v]
         if x1 == x2 and _bipartite(graph):  # two bodies in one column: an arc beside it
             if y1 > y2:
                 (x1, y1), (x2, y2) = (x2, y2), (x1, y1)
-            ax.add_patch(FancyArrowPatch((x1, y1), (x2, y2), arrowstyle="-",
-                                         connectionstyle="arc3,rad=-0.35", **style))
+            ax.add_patch(
+                FancyArrowPatch(
+                    (x1, y1), (x2, y2), arrowstyle="-", connectionstyle="arc3,rad=-0.35", **style
+                )
+            )
         else:
             ax.plot([x1, x2], [y1, y2], **style)
 
@@ -188,15 +218,22 @@ def _nodes(ax, graph: nx.Graph, pos) -> None:
     for node, kind in graph.nodes(data="type"):
         by_type.setdefault(kind or "", []).append(node)
     for kind, nodes in by_type.items():
-        ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes],
-                   s=[node_size(graph.degree(n)) ** 2 * 0.45 for n in nodes],
-                   c=node_colour(kind), marker=MARKERS.get(kind, "o"), edgecolors="#333333",
-                   linewidths=0.6, zorder=3)
+        ax.scatter(
+            [pos[n][0] for n in nodes],
+            [pos[n][1] for n in nodes],
+            s=[node_size(graph.degree(n)) ** 2 * 0.45 for n in nodes],
+            c=node_colour(kind),
+            marker=MARKERS.get(kind, "o"),
+            edgecolors="#333333",
+            linewidths=0.6,
+            zorder=3,
+        )
 
 
 def _labels(ax, graph: nx.Graph, pos, two_mode: bool, limit: int) -> None:
-    shown = _labelled(graph, [n for n in graph if pos[n][0] == 0.0] if two_mode
-                      else list(graph), limit)
+    shown = _labelled(
+        graph, [n for n in graph if pos[n][0] == 0.0] if two_mode else list(graph), limit
+    )
     if two_mode:
         shown |= _labelled(graph, [n for n in graph if pos[n][0] == 1.0], limit)
     for node in shown:
@@ -205,27 +242,65 @@ def _labels(ax, graph: nx.Graph, pos, two_mode: bool, limit: int) -> None:
         size = 9.5 if graph.nodes[node].get("type") == "person" else 9
         if two_mode:
             left = x == 0.0
-            ax.text(x - 0.035 if left else x + 0.035, y, label, ha="right" if left else "left",
-                    va="center", fontsize=size, zorder=4)
+            ax.text(
+                x - 0.035 if left else x + 0.035,
+                y,
+                label,
+                ha="right" if left else "left",
+                va="center",
+                fontsize=size,
+                zorder=4,
+            )
         else:
-            ax.annotate(label, (x, y), xytext=(0, 9), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=size, zorder=4,
-                        bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.7))
+            ax.annotate(
+                label,
+                (x, y),
+                xytext=(0, 9),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=size,
+                zorder=4,
+                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.7),
+            )
 
 
 def _legend(fig, ax, graph: nx.Graph) -> None:
     types = Counter(t for _, t in graph.nodes(data="type"))
     kinds = Counter(k for _, _, k in graph.edges(data="kind"))
-    handles = [Line2D([], [], linestyle="", marker=MARKERS.get(t, "o"), markersize=10,
-                      markerfacecolor=node_colour(t), markeredgecolor="#333333",
-                      label=f"{TYPE_VI.get(t, t)} ({n})") for t, n in types.items()]
-    handles += [Line2D([], [], color=EDGE_COLOURS.get(k, "#999999"), linewidth=2,
-                       linestyle="--" if k in EDGE_DASHED else "-",
-                       label=f"{EDGE_KIND_VI.get(k, k)} ({n})") for k, n in kinds.items()]
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=MARKERS.get(t, "o"),
+            markersize=10,
+            markerfacecolor=node_colour(t),
+            markeredgecolor="#333333",
+            label=f"{TYPE_VI.get(t, t)} ({n})",
+        )
+        for t, n in types.items()
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            color=EDGE_COLOURS.get(k, "#999999"),
+            linewidth=2,
+            linestyle="--" if k in EDGE_DASHED else "-",
+            label=f"{EDGE_KIND_VI.get(k, k)} ({n})",
+        )
+        for k, n in kinds.items()
+    ]
     handles.append(Line2D([], [], linestyle="", label="cỡ nút: theo số liên kết"))
     if handles:
-        fig.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 4),
-                   fontsize=10, frameon=False)
+        fig.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncol=min(len(handles), 4),
+            fontsize=10,
+            frameon=False,
+        )
 
 
 __all__ = ["draw", "layout", "two_columns"]

@@ -52,8 +52,10 @@ def to_gexf(graph: nx.Graph) -> bytes:
     clean = _clean(graph)
     for node, attrs in clean.nodes(data=True):
         red, green, blue = node_colour(attrs.get("type", ""), rgb=True)
-        attrs["viz"] = {"color": {"r": red, "g": green, "b": blue, "a": 1.0},
-                        "size": float(node_size(clean.degree(node)))}
+        attrs["viz"] = {
+            "color": {"r": red, "g": green, "b": blue, "a": 1.0},
+            "size": float(node_size(clean.degree(node))),
+        }
     buffer = io.BytesIO()
     nx.write_gexf(clean, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
@@ -110,5 +112,14 @@ def write(graph: nx.Graph, path: str | Path, fmt: str | None = None) -> Path:
     return path
 
 
-__all__ = ["BINARY", "FORMATS", "infer_format", "render", "to_dot", "to_gexf", "to_graphml",
-           "to_json", "write"]
+__all__ = [
+    "BINARY",
+    "FORMATS",
+    "infer_format",
+    "render",
+    "to_dot",
+    "to_gexf",
+    "to_graphml",
+    "to_json",
+    "write",
+]

@@ -127,22 +127,44 @@ def page_data(graph: nx.Graph) -> dict:
     nodes = []
     for node, a in graph.nodes(data=True):
         kind = a.get("type", "")
-        nodes.append({"id": node, "label": a.get("label", node), "type": kind,
-                      "type_vi": TYPE_VI.get(kind, kind), "degree": graph.degree(node),
-                      "colour": node_colour(kind), "shape": SHAPES.get(kind, "dot"),
-                      "size": node_size(graph.degree(node)), "date": a.get("date", ""),
-                      "hover": node_hover(graph, node)})
+        nodes.append(
+            {
+                "id": node,
+                "label": a.get("label", node),
+                "type": kind,
+                "type_vi": TYPE_VI.get(kind, kind),
+                "degree": graph.degree(node),
+                "colour": node_colour(kind),
+                "shape": SHAPES.get(kind, "dot"),
+                "size": node_size(graph.degree(node)),
+                "date": a.get("date", ""),
+                "hover": node_hover(graph, node),
+            }
+        )
     edges = []
     for u, v, e in graph.edges(data=True):
         weight = float(e.get("weight", 1.0))
         kind = e.get("kind", "")
-        edges.append({"source": u, "target": v, "kind": kind, "weight": weight,
-                      "width": round(min(1 + 1.2 * (weight - 1), 8), 2),
-                      "colour": EDGE_COLOURS.get(kind, "#999999"), "dashed": kind in EDGE_DASHED,
-                      "hover": edge_hover(graph, u, v)})
-    return {"view": graph.graph.get("view", ""), "title": graph.graph.get("title", ""),
-            "store": graph.graph.get("store", ""), "filters": graph.graph.get("filters", ""),
-            "nodes": nodes, "edges": edges}
+        edges.append(
+            {
+                "source": u,
+                "target": v,
+                "kind": kind,
+                "weight": weight,
+                "width": round(min(1 + 1.2 * (weight - 1), 8), 2),
+                "colour": EDGE_COLOURS.get(kind, "#999999"),
+                "dashed": kind in EDGE_DASHED,
+                "hover": edge_hover(graph, u, v),
+            }
+        )
+    return {
+        "view": graph.graph.get("view", ""),
+        "title": graph.graph.get("title", ""),
+        "store": graph.graph.get("store", ""),
+        "filters": graph.graph.get("filters", ""),
+        "nodes": nodes,
+        "edges": edges,
+    }
 
 
 def to_html(graph: nx.Graph) -> str:
@@ -156,13 +178,28 @@ def to_html(graph: nx.Graph) -> str:
     return template.render(
         title=graph.graph.get("title") or "Mạng lưới",
         subtitle=describe(graph),
-        vis_js=_inline(js), vis_css=_inline(css),
+        vis_js=_inline(js),
+        vis_css=_inline(css),
         data_json=_inline(json.dumps(data, ensure_ascii=False)),
         names=sorted({n["label"] for n in data["nodes"]}),
-        node_legend=[{"name": TYPE_VI.get(t, t), "colour": node_colour(t),
-                      "shape": SHAPES.get(t, "dot"), "count": c} for t, c in types.items()],
-        edge_legend=[{"name": EDGE_KIND_VI.get(k, k), "colour": EDGE_COLOURS.get(k, "#999"),
-                      "dashed": k in EDGE_DASHED, "count": c} for k, c in kinds.items()],
+        node_legend=[
+            {
+                "name": TYPE_VI.get(t, t),
+                "colour": node_colour(t),
+                "shape": SHAPES.get(t, "dot"),
+                "count": c,
+            }
+            for t, c in types.items()
+        ],
+        edge_legend=[
+            {
+                "name": EDGE_KIND_VI.get(k, k),
+                "colour": EDGE_COLOURS.get(k, "#999"),
+                "dashed": k in EDGE_DASHED,
+                "count": c,
+            }
+            for k, c in kinds.items()
+        ],
     )
 
 

@@ -10,8 +10,14 @@ OTHER = "#999999"
 # vis-network shapes and matplotlib markers.
 SHAPES = {"person": "dot", "event": "diamond", "locality": "square", "body": "triangle"}
 MARKERS = {"person": "o", "event": "D", "locality": "s", "body": "^"}
-EDGE_COLOURS = {"attended": "#7f7f7f", "co-attended": "#0072B2", "post": "#666666",
-                "event": "#E69F00", "post+event": "#B2182B", "part_of": "#AA4499"}
+EDGE_COLOURS = {
+    "attended": "#7f7f7f",
+    "co-attended": "#0072B2",
+    "post": "#666666",
+    "event": "#E69F00",
+    "post+event": "#B2182B",
+    "part_of": "#AA4499",
+}
 EDGE_DASHED = {"event", "part_of"}
 
 
@@ -19,7 +25,7 @@ def node_colour(kind: str, rgb: bool = False):
     colour = COLOURS.get(kind, OTHER)
     if not rgb:
         return colour
-    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def node_size(degree: int) -> float:
@@ -27,5 +33,12 @@ def node_size(degree: int) -> float:
     return round(10 + 6 * math.sqrt(max(degree, 0)), 2)
 
 
-__all__ = ["COLOURS", "EDGE_COLOURS", "EDGE_DASHED", "MARKERS", "SHAPES", "node_colour",
-           "node_size"]
+__all__ = [
+    "COLOURS",
+    "EDGE_COLOURS",
+    "EDGE_DASHED",
+    "MARKERS",
+    "SHAPES",
+    "node_colour",
+    "node_size",
+]

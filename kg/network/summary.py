@@ -49,22 +49,31 @@ def summarize(graph: nx.Graph, top: int = 10) -> Summary:
     between = nx.betweenness_centrality(graph, k=k, seed=SEED if k else None)
     strength = dict(graph.degree(weight="weight"))
     people = [n for n, t in graph.nodes(data="type") if t == "person"]
-    ranked = sorted(people, key=lambda n: (-graph.degree(n), -between[n],
-                                           graph.nodes[n].get("label", n)))
+    ranked = sorted(
+        people, key=lambda n: (-graph.degree(n), -between[n], graph.nodes[n].get("label", n))
+    )
     summary.people = [
-        Ranked(n, graph.nodes[n].get("label", n), graph.degree(n), float(strength[n]),
-               between[n])
+        Ranked(n, graph.nodes[n].get("label", n), graph.degree(n), float(strength[n]), between[n])
         for n in ranked[:top]
     ]
     found = nx.community.louvain_communities(graph, weight="weight", seed=SEED)
-    found = sorted(found, key=lambda c: (-len(c), min(graph.nodes[n].get("label", n)
-                                                       for n in c)))
+    found = sorted(found, key=lambda c: (-len(c), min(graph.nodes[n].get("label", n) for n in c)))
     for number, members in enumerate(found, 1):
-        order = sorted(members, key=lambda n: (graph.nodes[n].get("type") != "person",
-                                               -graph.degree(n), graph.nodes[n].get("label", n)))
-        summary.communities.append(Community(
-            number, [graph.nodes[n].get("label", n) for n in order],
-            sum(1 for n in members if graph.nodes[n].get("type") == "person")))
+        order = sorted(
+            members,
+            key=lambda n: (
+                graph.nodes[n].get("type") != "person",
+                -graph.degree(n),
+                graph.nodes[n].get("label", n),
+            ),
+        )
+        summary.communities.append(
+            Community(
+                number,
+                [graph.nodes[n].get("label", n) for n in order],
+                sum(1 for n in members if graph.nodes[n].get("type") == "person"),
+            )
+        )
     return summary
 
 

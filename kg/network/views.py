@@ -26,25 +26,53 @@ TITLES = {
     "bodies": "Cán bộ và cơ quan, tổ chức (qua chức vụ; cơ quan ↔ cơ quan cấp trên)",
 }
 
-TYPE_VI = {"person": "Người", "event": "Sự kiện", "locality": "Địa phương",
-           "body": "Cơ quan, tổ chức"}
+TYPE_VI = {
+    "person": "Người",
+    "event": "Sự kiện",
+    "locality": "Địa phương",
+    "body": "Cơ quan, tổ chức",
+}
 
-KIND_VI = {"conference": "hội nghị", "meeting": "buổi làm việc", "congress": "đại hội",
-           "visit": "chuyến thăm", "dialogue": "đối thoại", "ceremony": "lễ"}
+KIND_VI = {
+    "conference": "hội nghị",
+    "meeting": "buổi làm việc",
+    "congress": "đại hội",
+    "visit": "chuyến thăm",
+    "dialogue": "đối thoại",
+    "ceremony": "lễ",
+}
 
 # Most telling first: an edge's ``role`` is the first of its roles in this order.
-ROLE_VI = {"chaired": "chủ trì", "directed": "chỉ đạo", "concluded": "kết luận",
-           "spoke": "phát biểu", "reported": "báo cáo", "awarded": "trao thưởng",
-           "presented_with": "được trao thưởng", "attended": "dự"}
+ROLE_VI = {
+    "chaired": "chủ trì",
+    "directed": "chỉ đạo",
+    "concluded": "kết luận",
+    "spoke": "phát biểu",
+    "reported": "báo cáo",
+    "awarded": "trao thưởng",
+    "presented_with": "được trao thưởng",
+    "attended": "dự",
+}
 
-EDGE_KIND_VI = {"attended": "dự sự kiện", "co-attended": "cùng dự sự kiện",
-                "post": "giữ chức vụ", "event": "dự sự kiện ở địa phương",
-                "post+event": "chức vụ và sự kiện", "part_of": "trực thuộc"}
+EDGE_KIND_VI = {
+    "attended": "dự sự kiện",
+    "co-attended": "cùng dự sự kiện",
+    "post": "giữ chức vụ",
+    "event": "dự sự kiện ở địa phương",
+    "post+event": "chức vụ và sự kiện",
+    "part_of": "trực thuộc",
+}
 
-BODY_CLASS_VI = {"PartyCommittee": "cấp ủy", "StandingCommittee": "ban thường vụ",
-                 "PartyOrganization": "tổ chức đảng", "PartyDepartment": "ban đảng",
-                 "GovernmentBody": "chính quyền", "Agency": "cơ quan",
-                 "MassOrganization": "đoàn thể", "OtherOrganization": "tổ chức khác"}
+BODY_CLASS_VI = {
+    "PartyCommittee": "cấp ủy",
+    "StandingCommittee": "ban thường vụ",
+    "PartyOrganization": "tổ chức đảng",
+    "PartyDepartment": "ban đảng",
+    "GovernmentBody": "chính quyền",
+    "Agency": "cơ quan",
+    "MassOrganization": "đoàn thể",
+    "OtherOrganization": "tổ chức khác",
+}
 
 SEP = "; "
 EVIDENCE_SEP = " | "  # sentences hold "; " themselves
@@ -97,26 +125,35 @@ def person_posts(data: NetworkData, filters: Filters) -> dict[str, str]:
 
 def _add_person(graph: nx.Graph, iri: str, name: str, posts: dict[str, str]) -> None:
     if iri not in graph:
-        graph.add_node(iri, type="person", bipartite=0, label=name, name=name,
-                       posts=posts.get(iri, ""))
+        graph.add_node(
+            iri, type="person", bipartite=0, label=name, name=name, posts=posts.get(iri, "")
+        )
 
 
 def _add_locality(graph: nx.Graph, data: NetworkData, iri: str) -> None:
     if iri in graph:
         return
     places = data.places
-    graph.add_node(iri, type="locality", bipartite=1,
-                   label=places.label(iri) or places.name.get(iri, iri),
-                   name=places.name.get(iri, ""), level=places.level.get(iri, ""),
-                   province=places.province(iri))
+    graph.add_node(
+        iri,
+        type="locality",
+        bipartite=1,
+        label=places.label(iri) or places.name.get(iri, iri),
+        name=places.name.get(iri, ""),
+        level=places.level.get(iri, ""),
+        province=places.province(iri),
+    )
 
 
 # --------------------------------------------------------------------------- attendance
 
 
 def _attendance_rows(data: NetworkData, filters: Filters) -> list[dict[str, str]]:
-    return [r for r in data.attendance
-            if filters.in_time(r["date"]) and filters.in_place(data.places, r["place"])]
+    return [
+        r
+        for r in data.attendance
+        if filters.in_time(r["date"]) and filters.in_place(data.places, r["place"])
+    ]
 
 
 def attendance(data: NetworkData, filters: Filters) -> nx.Graph:
@@ -131,14 +168,21 @@ def attendance(data: NetworkData, filters: Filters) -> nx.Graph:
         if event not in graph:
             title = event_title(row["kind"], row["subtype"])
             where = row["organizer_name"] or places.label(row["place"])
-            label = " ".join(x for x in (event_title(row["kind"], ""), vi_date(row["date"]))
-                             if x)
+            label = " ".join(x for x in (event_title(row["kind"], ""), vi_date(row["date"])) if x)
             label = f"{label} – {where}" if where else label
-            node = dict(type="event", bipartite=1, label=label, title=title,
-                        kind=row["kind"], date=row["date"], organizer=row["organizer_name"],
-                        locality=places.label(row["place"]) if row["place"] else "",
-                        province=places.province(row["place"]) if row["place"] else "",
-                        evidence=row["event_evidence"], article=row["article"])
+            node = dict(
+                type="event",
+                bipartite=1,
+                label=label,
+                title=title,
+                kind=row["kind"],
+                date=row["date"],
+                organizer=row["organizer_name"],
+                locality=places.label(row["place"]) if row["place"] else "",
+                province=places.province(row["place"]) if row["place"] else "",
+                evidence=row["event_evidence"],
+                article=row["article"],
+            )
             _set_time(node, [row["date"]])
             graph.add_node(event, **node)
         _add_person(graph, row["person"], row["name"], posts)
@@ -148,10 +192,16 @@ def attendance(data: NetworkData, filters: Filters) -> nx.Graph:
     order = list(ROLE_VI)
     for (person, event), said in roles.items():
         ranked = sorted(set(said), key=lambda r: order.index(r) if r in order else len(order))
-        edge = dict(kind="attended", weight=1.0, role=ranked[0], roles=SEP.join(ranked),
-                    roles_vi=SEP.join(ROLE_VI.get(r, r) for r in ranked),
-                    evidence=_join(evidence[(person, event)], EVIDENCE_SEP),
-                    date=graph.nodes[event]["date"], article=graph.nodes[event]["article"])
+        edge = dict(
+            kind="attended",
+            weight=1.0,
+            role=ranked[0],
+            roles=SEP.join(ranked),
+            roles_vi=SEP.join(ROLE_VI.get(r, r) for r in ranked),
+            evidence=_join(evidence[(person, event)], EVIDENCE_SEP),
+            date=graph.nodes[event]["date"],
+            article=graph.nodes[event]["article"],
+        )
         _set_time(edge, [edge["date"]])
         graph.add_edge(person, event, **edge)
     _person_times(graph)
@@ -163,8 +213,12 @@ def _person_times(graph: nx.Graph) -> None:
     for node, attrs in graph.nodes(data=True):
         if "start" in attrs:
             continue
-        dates = [d for _, _, e in graph.edges(node, data=True)
-                 for d in (e.get("start"), e.get("end")) if d]
+        dates = [
+            d
+            for _, _, e in graph.edges(node, data=True)
+            for d in (e.get("start"), e.get("end"))
+            if d
+        ]
         _set_time(attrs, dates)
 
 
@@ -174,8 +228,9 @@ def co_attendance(data: NetworkData, filters: Filters) -> nx.Graph:
     people = [n for n, t in two_mode.nodes(data="type") if t == "person"]
     graph = bipartite.weighted_projected_graph(two_mode, people)
     for u, v, edge in graph.edges(data=True):
-        shared = sorted(set(two_mode[u]) & set(two_mode[v]),
-                        key=lambda e: (two_mode.nodes[e]["date"], e))
+        shared = sorted(
+            set(two_mode[u]) & set(two_mode[v]), key=lambda e: (two_mode.nodes[e]["date"], e)
+        )
         edge["weight"] = float(edge["weight"])
         edge["kind"] = "co-attended"
         edge["shared_events"] = SEP.join(two_mode.nodes[e]["label"] for e in shared)
@@ -199,8 +254,7 @@ def officials(data: NetworkData, filters: Filters) -> nx.Graph:
     they took part in there; ``kind`` post, event or post+event, ``weight`` posts + events."""
     graph = nx.Graph()
     posts = person_posts(data, filters)
-    links: dict[tuple[str, str], dict[str, dict]] = defaultdict(
-        lambda: {"posts": {}, "events": {}})
+    links: dict[tuple[str, str], dict[str, dict]] = defaultdict(lambda: {"posts": {}, "events": {}})
     for row in data.posts:
         if not row["place"] or not filters.in_time(row["date"]):
             continue
@@ -209,8 +263,15 @@ def officials(data: NetworkData, filters: Filters) -> nx.Graph:
         _add_person(graph, row["person"], row["name"], posts)
         _add_locality(graph, data, row["place"])
         link = links[(row["person"], row["place"])]["posts"]
-        item = link.setdefault(row["post"], {"text": post_text(row), "date": row["date"],
-                                             "evidence": [], "article": row["article"]})
+        item = link.setdefault(
+            row["post"],
+            {
+                "text": post_text(row),
+                "date": row["date"],
+                "evidence": [],
+                "article": row["article"],
+            },
+        )
         item["evidence"].append(row["evidence"])
     for row in _attendance_rows(data, filters):
         if not row["place"]:
@@ -219,20 +280,33 @@ def officials(data: NetworkData, filters: Filters) -> nx.Graph:
         _add_locality(graph, data, row["place"])
         link = links[(row["person"], row["place"])]["events"]
         title = event_title(row["kind"], row["subtype"])
-        item = link.setdefault(row["event"], {"text": f"{title} {vi_date(row['date'])}".strip(),
-                                              "date": row["date"], "roles": [],
-                                              "evidence": [], "article": row["article"]})
+        item = link.setdefault(
+            row["event"],
+            {
+                "text": f"{title} {vi_date(row['date'])}".strip(),
+                "date": row["date"],
+                "roles": [],
+                "evidence": [],
+                "article": row["article"],
+            },
+        )
         item["roles"].append(ROLE_VI.get(row["role"], row["role"]))
         item["evidence"].append(row["evidence"] or row["event_evidence"])
     for (person, place), link in links.items():
         kinds = [k for k, key in (("post", "posts"), ("event", "events")) if link[key]]
         items = list(link["posts"].values()) + list(link["events"].values())
         edge = dict(
-            kind="+".join(kinds), weight=float(len(link["posts"]) + len(link["events"])),
-            posts=len(link["posts"]), events=len(link["events"]),
-            via=_join([i["text"] for i in link["posts"].values()]
-                      + [f"{i['text']} ({', '.join(dict.fromkeys(i['roles']))})"
-                         for i in link["events"].values()]),
+            kind="+".join(kinds),
+            weight=float(len(link["posts"]) + len(link["events"])),
+            posts=len(link["posts"]),
+            events=len(link["events"]),
+            via=_join(
+                [i["text"] for i in link["posts"].values()]
+                + [
+                    f"{i['text']} ({', '.join(dict.fromkeys(i['roles']))})"
+                    for i in link["events"].values()
+                ]
+            ),
             evidence=_join((e for i in items for e in i["evidence"]), EVIDENCE_SEP),
             date=_join(sorted(i["date"] for i in items if i["date"])),
             article=_join(sorted(i["article"] for i in items)),
@@ -268,10 +342,17 @@ def bodies(data: NetworkData, filters: Filters) -> nx.Graph:
             return
         row = info.get(iri, {"name": iri, "class": "", "place": ""})
         place = row["place"]
-        graph.add_node(iri, type="body", bipartite=1, label=row["name"], name=row["name"],
-                       body_class=row["class"], class_vi=BODY_CLASS_VI.get(row["class"], ""),
-                       locality=places.label(place) if place else "",
-                       province=places.province(place) if place else "")
+        graph.add_node(
+            iri,
+            type="body",
+            bipartite=1,
+            label=row["name"],
+            name=row["name"],
+            body_class=row["class"],
+            class_vi=BODY_CLASS_VI.get(row["class"], ""),
+            locality=places.label(place) if place else "",
+            province=places.province(place) if place else "",
+        )
 
     def body_place_ok(iri: str) -> bool:
         return filters.in_place(places, info.get(iri, {}).get("place", ""))
@@ -283,16 +364,26 @@ def bodies(data: NetworkData, filters: Filters) -> nx.Graph:
         _add_person(graph, row["person"], row["name"], posts)
         add_body(row["body"])
         item = links[(row["person"], row["body"])].setdefault(
-            row["post"], {"role": row["role"], "former": row["former"] == "true",
-                          "date": row["date"], "evidence": [], "article": row["article"]})
+            row["post"],
+            {
+                "role": row["role"],
+                "former": row["former"] == "true",
+                "date": row["date"],
+                "evidence": [],
+                "article": row["article"],
+            },
+        )
         item["evidence"].append(row["evidence"])
     for (person, body), observed in links.items():
         items = list(observed.values())
-        edge = dict(kind="post", weight=float(len(items)),
-                    roles=_join(("nguyên " if i["former"] else "") + i["role"] for i in items),
-                    evidence=_join((e for i in items for e in i["evidence"]), EVIDENCE_SEP),
-                    date=_join(sorted(i["date"] for i in items if i["date"])),
-                    article=_join(sorted(i["article"] for i in items)))
+        edge = dict(
+            kind="post",
+            weight=float(len(items)),
+            roles=_join(("nguyên " if i["former"] else "") + i["role"] for i in items),
+            evidence=_join((e for i in items for e in i["evidence"]), EVIDENCE_SEP),
+            date=_join(sorted(i["date"] for i in items if i["date"])),
+            article=_join(sorted(i["article"] for i in items)),
+        )
         _set_time(edge, [i["date"] for i in items])
         graph.add_edge(person, body, **edge)
     pending = [n for n, t in graph.nodes(data="type") if t == "body"]
@@ -316,8 +407,11 @@ def _find_people(graph: nx.Graph, names: tuple[str, ...]) -> list[str]:
     found = []
     for name in names:
         key = name_key(name)
-        hits = [n for n, a in graph.nodes(data=True)
-                if a.get("type") == "person" and name_key(a.get("name", "")) == key]
+        hits = [
+            n
+            for n, a in graph.nodes(data=True)
+            if a.get("type") == "person" and name_key(a.get("name", "")) == key
+        ]
         if not hits:
             raise NetworkError(f"no person named {name!r} in this view (after the filters)")
         found.extend(hits)
@@ -336,14 +430,16 @@ def apply_filters(graph: nx.Graph, view: str, filters: Filters) -> nx.Graph:
             keep.update(nx.ego_graph(graph, person, radius=radius))
         graph = graph.subgraph(keep).copy()
     if filters.min_weight is not None:
-        light = [(u, v) for u, v, w in graph.edges(data="weight", default=1.0)
-                 if w < filters.min_weight]
+        light = [
+            (u, v) for u, v, w in graph.edges(data="weight", default=1.0) if w < filters.min_weight
+        ]
         graph.remove_edges_from(light)
         graph.remove_nodes_from(list(nx.isolates(graph)))
     if filters.top is not None and graph.number_of_nodes() > filters.top:
-        ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n),
-                                                    graph.nodes[n].get("label", ""), n))
-        graph = graph.subgraph(ranked[:filters.top]).copy()
+        ranked = sorted(
+            graph.nodes, key=lambda n: (-graph.degree(n), graph.nodes[n].get("label", ""), n)
+        )
+        graph = graph.subgraph(ranked[: filters.top]).copy()
     return graph
 
 
@@ -351,15 +447,19 @@ def describe(graph: nx.Graph) -> str:
     """``Kho dữ liệu: out/kg-store · 6 sự kiện, 20 người, 22 liên kết · Lọc: ...``."""
     counts = Counter(t for _, t in graph.nodes(data="type"))
     parts = [f"Kho dữ liệu: {graph.graph.get('store') or '?'}"]
-    parts.append(", ".join(f"{n} {TYPE_VI.get(t, t).lower()}" for t, n in counts.items())
-                 + f", {graph.number_of_edges()} liên kết")
+    parts.append(
+        ", ".join(f"{n} {TYPE_VI.get(t, t).lower()}" for t, n in counts.items())
+        + f", {graph.number_of_edges()} liên kết"
+    )
     if graph.graph.get("filters"):
         parts.append(f"Lọc: {graph.graph['filters']}")
     return " · ".join(parts)
 
 
 BUILDERS: dict[str, Callable[[NetworkData, Filters], nx.Graph]] = {
-    "attendance": attendance, "co-attendance": co_attendance, "officials": officials,
+    "attendance": attendance,
+    "co-attendance": co_attendance,
+    "officials": officials,
     "bodies": bodies,
 }
 
@@ -374,13 +474,25 @@ def build_view(data: NetworkData, view: str, filters: Filters | None = None) -> 
     filters = filters or Filters()
     data.check(filters)
     graph = apply_filters(BUILDERS[view](data, filters), view, filters)
-    graph.graph.update(view=view, title=TITLES[view], store=data.source,
-                       filters=filters.describe())
+    graph.graph.update(view=view, title=TITLES[view], store=data.source, filters=filters.describe())
     return graph
 
 
 __all__ = [
-    "BODY_CLASS_VI", "EDGE_KIND_VI", "EVIDENCE_SEP", "KIND_VI", "ROLE_VI", "SEP", "TITLES",
-    "TYPE_VI", "VIEWS", "apply_filters", "attendance", "bodies", "build_view", "co_attendance",
-    "describe", "officials",
+    "BODY_CLASS_VI",
+    "EDGE_KIND_VI",
+    "EVIDENCE_SEP",
+    "KIND_VI",
+    "ROLE_VI",
+    "SEP",
+    "TITLES",
+    "TYPE_VI",
+    "VIEWS",
+    "apply_filters",
+    "attendance",
+    "bodies",
+    "build_view",
+    "co_attendance",
+    "describe",
+    "officials",
 ]
