@@ -262,28 +262,10 @@ def build(
                 if progress:
                     progress(done, total, item.path)
                 continue
-            if item.error:
-                summary.failures.append(Failure(item.source, item.error))
-            elif item.article_id in seen:
-                summary.failures.append(
-                    Failure(
-                        item.source,
-                        f"duplicate article id {item.article_id!r} "
-                        f"(already read from {seen[item.article_id]})",
-                    )
-                )
-            else:
-                seen[item.article_id] = item.source
-                for refusal in item.refused:
-                    summary.refused += 1
-                    summary.failures.append(Failure(item.source, f"refused fact: {refusal}"))
+            if accept_result(item, seen, summary, instances):
                 entry = {"hash": item.digest, "source": item.source, "quads": item.quads}
                 batch.append((item.article_id, item.nquads, entry))
                 batch_bytes += len(item.nquads)
-                summary.articles += 1
-                summary.triples += item.quads
-                for label, iris in item.instances.items():
-                    instances[label] |= iris
                 if (
                     len(batch) >= BATCH_ARTICLES
                     or batch_bytes >= BATCH_BYTES
@@ -302,6 +284,34 @@ def build(
     for label, iris in instances.items():
         setattr(summary, label, len(iris))
     return summary
+
+
+def accept_result(
+    item: _Result, seen: dict[str, str], summary: BuildSummary, instances: dict[str, set[int]]
+) -> bool:
+    """Account for one extracted article in a build: its error, a duplicate id, its refused
+    facts, its counts. True when its quads are to be loaded (into the store or a remote)."""
+    if item.error:
+        summary.failures.append(Failure(item.source, item.error))
+        return False
+    if item.article_id in seen:
+        summary.failures.append(
+            Failure(
+                item.source,
+                f"duplicate article id {item.article_id!r} "
+                f"(already read from {seen[item.article_id]})",
+            )
+        )
+        return False
+    seen[item.article_id] = item.source
+    for refusal in item.refused:
+        summary.refused += 1
+        summary.failures.append(Failure(item.source, f"refused fact: {refusal}"))
+    summary.articles += 1
+    summary.triples += item.quads
+    for label, iris in item.instances.items():
+        instances[label] |= iris
+    return True
 
 
 def remove_articles(article_ids: Iterable[str], store_dir: str | Path | None = None) -> list[str]:

@@ -388,7 +388,6 @@ def build_to_endpoint(
     total = kg_build.count_files(readable)
     limit = batch_articles or kg_build.BATCH_ARTICLES
     instances: dict[str, set] = {label: set() for label in kg_build.COUNTED}
-    own: dict[str, int] = dict.fromkeys(kg_build.COUNTED, 0)  # per-article nodes, if counted
     seen: dict[str, str] = {}
     batch: list[tuple[str, bytes]] = []
     held: list[tuple[str, bytes]] = []
@@ -409,31 +408,9 @@ def build_to_endpoint(
                 if progress:
                     progress(done, total, item.path)
                 continue
-            if item.error:
-                summary.failures.append(kg_build.Failure(item.source, item.error))
-            elif item.article_id in seen:
-                summary.failures.append(
-                    kg_build.Failure(
-                        item.source,
-                        f"duplicate article id {item.article_id!r} "
-                        f"(already read from {seen[item.article_id]})",
-                    )
-                )
-            else:
-                seen[item.article_id] = item.source
-                for refusal in item.refused:
-                    summary.refused += 1
-                    summary.failures.append(
-                        kg_build.Failure(item.source, f"refused fact: {refusal}")
-                    )
+            if kg_build.accept_result(item, seen, summary, instances):
                 graph = _graph_of(item.article_id)
                 batch.append((graph, nquads_to_ntriples(item.nquads)))
-                summary.articles += 1
-                summary.triples += item.quads
-                for label, iris in item.instances.items():
-                    instances[label] |= iris
-                for label, number in getattr(item, "own", {}).items():
-                    own[label] += number
                 if len(batch) >= limit:
                     flush()
             if progress:
@@ -447,7 +424,7 @@ def build_to_endpoint(
                     pushed = send_graphs(remote, held[start : start + limit], bulk=bulk)
                     summary.failures.extend(kg_build.Failure(endpoint, f) for f in pushed.failures)
     for label, iris in instances.items():
-        setattr(summary, label, len(iris) + own[label])
+        setattr(summary, label, len(iris))
     return summary
 
 
