@@ -158,8 +158,8 @@ class _Emitter:
         self.graph = node(self.article_iri)
         self.quads: dict[Quad, None] = {}
         self.described: set[str] = set()
-        self.evidence_keys: dict[tuple[int, int, str, float], NamedNode] = {}
-        self.evidence_names: set[str] = set()
+        self.sentences: dict[tuple[str, int], NamedNode] = {}
+        self.evidenced: set[str] = set()  # shared nodes already linked to a sentence
 
     # -- primitives
     def add(self, s: NamedNode, p: str, o: NamedNode | Literal) -> None:
@@ -194,29 +194,50 @@ class _Emitter:
         self.add(self.graph, SCHEMA.mentions, node(iri))
 
     def fact(self, s: NamedNode, evidence: Evidence, confidence: float) -> None:
+        """A fact node's provenance: its article, its sentence, the span and the confidence."""
         self.add(s, PROV.wasDerivedFrom, self.graph)
-        self.add(s, KG.evidence, self.evidence(evidence, confidence))
+        self.add(s, KG.evidence, self.sentence(evidence))
+        self.add(s, KG.confidence, decimal_literal(round(min(max(confidence, 0.0), 1.0), 4)))
+        self.text(s, KG.spanText, self.span(evidence))
 
-    def evidence(self, ev: Evidence, confidence: float) -> NamedNode:
-        key = (ev.start, ev.end, ev.sentence, float(confidence))
-        found = self.evidence_keys.get(key)
+    def span(self, ev: Evidence) -> str:
+        return self.article.text[ev.start : ev.end] if 0 <= ev.start <= ev.end else ""
+
+    def sentence(self, ev: Evidence) -> NamedNode:
+        """The evidence node of the sentence ``ev`` was read from, described once per graph.
+
+        Every fact read from one sentence shares its node: the sentence text is the bulk of
+        the evidence, and a graph holds it once however many facts the sentence gives.
+        """
+        found = self.sentences.get((ev.sentence, ev.start))
         if found is not None:
             return found
-        name, n = f"{ev.start}-{ev.end}", 1
-        while name in self.evidence_names:
-            n += 1
-            name = f"{ev.start}-{ev.end}-{n}"
-        self.evidence_names.add(name)
-        s = node(resolve_in_article(self.article, "evidence", name))
-        self.evidence_keys[key] = s
-        self.add(s, RDF.type, node(KG.Evidence))
-        self.add(s, KG.evidenceText, Literal(ev.sentence))
-        span = self.article.text[ev.start : ev.end] if 0 <= ev.start <= ev.end else ""
-        self.text(s, KG.spanText, span)
-        self.add(s, KG.startOffset, Literal(str(int(ev.start)), datatype=_XSD_INTEGER))
-        self.add(s, KG.endOffset, Literal(str(int(ev.end)), datatype=_XSD_INTEGER))
-        self.add(s, KG.confidence, decimal_literal(round(min(max(confidence, 0.0), 1.0), 4)))
+        start = self.sentence_start(ev)
+        end = start + len(ev.sentence)
+        s = node(resolve_in_article(self.article, "sentence", f"{start}-{end}"))
+        self.sentences[(ev.sentence, ev.start)] = s
+        if self.once(s.value):
+            self.add(s, RDF.type, node(KG.Evidence))
+            self.add(s, KG.evidenceText, Literal(ev.sentence))
+            self.add(s, KG.startOffset, Literal(str(start), datatype=_XSD_INTEGER))
+            self.add(s, KG.endOffset, Literal(str(end), datatype=_XSD_INTEGER))
         return s
+
+    def sentence_start(self, ev: Evidence) -> int:
+        """Where the sentence holding the span starts in the article text (the span's start
+        when the sentence is not found verbatim around it)."""
+        text, sentence = self.article.text, ev.sentence
+        at = text.rfind(sentence, 0, max(ev.start, 0) + len(sentence))
+        if at < 0 or at + len(sentence) < ev.end:
+            return max(ev.start, 0)
+        return at
+
+    def mentioned_in(self, iri: str, ev: Evidence) -> None:
+        """Link a shared node (place, body, person) to the first sentence of this article
+        that names it: one link per node and article, however often it is named."""
+        if iri not in self.evidenced:
+            self.evidenced.add(iri)
+            self.add(node(iri), KG.evidence, self.sentence(ev))
 
     # -- shared nodes
     def locality(self, loc: Locality) -> str:
@@ -272,13 +293,13 @@ class _Emitter:
         for m in self.facts.localities:
             iri = self.locality(m.locality)
             self.mention(iri)
-            self.add(node(iri), KG.evidence, self.evidence(m.evidence, m.confidence))
+            self.mentioned_in(iri, m.evidence)
 
     def emit_bodies(self) -> None:
         for m in self.facts.bodies:
             iri = self.body(m.body)
             self.mention(iri)
-            self.add(node(iri), KG.evidence, self.evidence(m.evidence, m.confidence))
+            self.mentioned_in(iri, m.evidence)
 
     def emit_people(self) -> None:
         for person in self.facts.people:
@@ -287,10 +308,7 @@ class _Emitter:
         # Where the extractor records where each person is named (PersonMention).
         for m in getattr(self.facts, "mentions", None) or []:
             if m.person.name.strip():
-                iri = self.person(m.person)
-                self.add(
-                    node(iri), KG.evidence, self.evidence(m.evidence, getattr(m, "confidence", 1.0))
-                )
+                self.mentioned_in(self.person(m.person), m.evidence)
 
     def emit_post(self, number: int, post: PostHolding) -> None:
         if not post.person.name.strip() or not post.role.strip():

@@ -71,12 +71,25 @@ def test_post_holdings_link_person_role_body_and_evidence(quads):
     assert body.value.endswith("/body/huyen-uy-cam-xuyen")
     assert NamedNode(str(ORG.Membership)) in objects(quads, anh, RDF.type)
     assert objects(quads, anh, PROV.wasDerivedFrom) == [NamedNode(resolve_article(SEED_IDS[0]))]
+    span = objects(quads, anh, KG.spanText)[0].value
+    assert span.startswith("Phó Bí thư Thường trực")
+    assert objects(quads, anh, KG.confidence)[0].value == "1"
+    # The evidence is the sentence: its text and its offsets in the article text.
     evidence = objects(quads, anh, KG.evidence)[0].value
-    assert objects(quads, evidence, KG.spanText)[0].value.startswith("Phó Bí thư Thường trực")
+    sentence = objects(quads, evidence, KG.evidenceText)[0].value
     start = int(objects(quads, evidence, KG.startOffset)[0].value)
     end = int(objects(quads, evidence, KG.endOffset)[0].value)
-    assert seed_article().text[start:end] == objects(quads, evidence, KG.spanText)[0].value
-    assert objects(quads, evidence, KG.confidence)[0].value == "1"
+    assert seed_article().text[start:end] == sentence
+    assert span in sentence
+
+
+def test_facts_of_one_sentence_share_its_evidence_node(quads):
+    evidence_nodes = typed(quads, KG.Evidence)
+    texts = [objects(quads, e, KG.evidenceText)[0].value for e in evidence_nodes]
+    assert len(texts) == len(set(texts))  # one node per sentence
+    # The district is named twice in the article but linked to one sentence only.
+    district = next(s for s in typed(quads, KG.District) if s.endswith("district-446"))
+    assert len(objects(quads, district, KG.evidence)) == 1
 
 
 def test_bodies_and_localities_carry_their_hierarchy(quads):
