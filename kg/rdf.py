@@ -154,6 +154,7 @@ class _Emitter:
     def __init__(self, facts: ArticleFacts) -> None:
         self.facts = facts
         self.article = facts.article
+        self.article_text = facts.article.text  # a property that joins title and body
         self.article_iri = resolve_article(self.article)
         self.graph = node(self.article_iri)
         self.quads: dict[Quad, None] = {}
@@ -201,7 +202,7 @@ class _Emitter:
         self.text(s, KG.spanText, self.span(evidence))
 
     def span(self, ev: Evidence) -> str:
-        return self.article.text[ev.start : ev.end] if 0 <= ev.start <= ev.end else ""
+        return self.article_text[ev.start : ev.end] if 0 <= ev.start <= ev.end else ""
 
     def sentence(self, ev: Evidence) -> NamedNode:
         """The evidence node of the sentence ``ev`` was read from, described once per graph.
@@ -226,7 +227,7 @@ class _Emitter:
     def sentence_start(self, ev: Evidence) -> int:
         """Where the sentence holding the span starts in the article text (the span's start
         when the sentence is not found verbatim around it)."""
-        text, sentence = self.article.text, ev.sentence
+        text, sentence = self.article_text, ev.sentence
         at = text.rfind(sentence, 0, max(ev.start, 0) + len(sentence))
         if at < 0 or at + len(sentence) < ev.end:
             return max(ev.start, 0)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pyoxigraph import Literal as OxLiteral
+from pyoxigraph import NamedNode as OxNamedNode
 from pyoxigraph import RdfFormat, Store, serialize
 
 from kg.namespace import ONTOLOGY_DIR, RDF, SH
@@ -137,6 +139,18 @@ class PropertyRule:
     max_inclusive: float | None = None
     message: str = ""
 
+    @property
+    def checks_values(self) -> bool:
+        """False for a rule that only counts values (each value need not be looked at)."""
+        return bool(
+            self.iri_only
+            or self.datatypes
+            or self.values is not None
+            or self.cls is not None
+            or self.min_inclusive is not None
+            or self.max_inclusive is not None
+        )
+
 
 @dataclass(frozen=True)
 class NodeRule:
@@ -243,9 +257,6 @@ def hard_rules(shapes: Path = SHAPES) -> tuple[NodeRule, ...]:
 
 
 def _value_problem(rule: PropertyRule, value, types: dict[str, set[str]]) -> str:
-    from pyoxigraph import Literal as OxLiteral
-    from pyoxigraph import NamedNode as OxNamedNode
-
     if rule.iri_only and not isinstance(value, OxNamedNode):
         return "value is not an IRI"
     if rule.datatypes:
@@ -276,17 +287,21 @@ def _value_problem(rule: PropertyRule, value, types: dict[str, set[str]]) -> str
 
 def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None) -> list[Refusal]:
     """Every node of ``quads`` (one article's graph) that breaks a hard constraint."""
-    from pyoxigraph import NamedNode as OxNamedNode
-
     rules = hard_rules() if rules is None else rules
     types: dict[str, set[str]] = defaultdict(set)
     values: dict[tuple[str, str], list] = defaultdict(list)
     subjects_of: dict[str, set[str]] = defaultdict(set)
     objects_of: dict[str, set[str]] = defaultdict(set)
     nodes: dict[str, object] = {}
-    for q in dict.fromkeys(q.triple for q in quads):  # distinct triples
-        s, p, o = q.subject.value, q.predicate.value, q.object
-        nodes.setdefault(s, q.subject)
+    seen: set[tuple] = set()
+    for q in quads:
+        # One quad's terms are read once: pyoxigraph makes a new Python object per access.
+        subject, o = q.subject, q.object
+        s, p = subject.value, q.predicate.value
+        if (s, p, o) in seen:  # the same triple in two graphs counts once
+            continue
+        seen.add((s, p, o))
+        nodes.setdefault(s, subject)
         values[(s, p)].append(o)
         subjects_of[p].add(s)
         if isinstance(o, OxNamedNode):
@@ -321,7 +336,7 @@ def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None) 
                     )
                 elif prop.max_count is not None and len(objs) > prop.max_count:
                     problem = f"has {len(objs)} {_local(prop.path)}, at most {prop.max_count}"
-                else:
+                elif prop.checks_values:
                     problem = next((m for o in objs if (m := _value_problem(prop, o, types))), "")
                 if problem:
                     why = f"{problem} ({prop.message})" if prop.message else problem
