@@ -13,6 +13,7 @@ from kg import queries
 from kg.rdf import article_quads, to_nquads
 from kg.store import (
     StoreError,
+    bind_parameters,
     count_triples,
     export,
     open_store,
@@ -72,6 +73,14 @@ def test_parameters_are_bound_not_pasted(tmp_path):
         queries.run_named(store, "officials", queries.parse_params(["nope=1"]))
     with pytest.raises(queries.QueryError, match="NAME=VALUE"):
         queries.parse_params(["no-equals-sign"])
+
+
+def test_a_parameter_with_a_values_slot_is_written_there_as_an_rdf_term():
+    sparql = "SELECT ?n WHERE { VALUES ?n { UNDEF } ?p foaf:name ?n }"
+    bound, rest = bind_parameters(sparql, {"n": Literal('Lò " } Thế'), "x": Literal("1")})
+    assert bound == 'SELECT ?n WHERE { VALUES ?n { "Lò \\" } Thế" } ?p foaf:name ?n }'
+    assert rest == {"x": Literal("1")}  # no slot: left to pyoxigraph's substitutions
+    assert bind_parameters(sparql, {}) == (sparql, {})  # no value: the slot stays open
 
 
 def test_export_turtle_round_trips(tmp_path):
