@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from kg.model import Article, Evidence
 
@@ -100,6 +100,22 @@ def prefiltered(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
 
 
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def last_word(text: str, window: int = 64) -> re.Match[str] | None:
+    r"""``re.search(r"(\S+)$", text)``, without scanning all of a long ``text``.
+
+    The search starts ``window`` characters before the end; a match found right at that
+    start may be the tail of a longer word, and only then is the whole text searched.
+    """
+    start = max(0, len(text) - window)
+    match = _LAST_WORD.search(text, start)
+    if match is not None and start and match.start() == start:
+        return _LAST_WORD.search(text)
+    return match
+
+
 def normalize(text: str) -> str:
     """NFC, unified line ends, non-breaking spaces as spaces."""
     text = unicodedata.normalize("NFC", text)
@@ -111,6 +127,9 @@ def fold(text: str) -> str:
     return _OLD_PLACEMENT.sub(_move_tone, text)
 
 
+# Cached: extractors look up the same short names (gazetteer keys, people's names) over and
+# over, and the key of a string never changes.
+@lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """The form strings are compared in: folded, lower-cased, white space collapsed."""
     return " ".join(fold(unicodedata.normalize("NFC", text)).lower().split())

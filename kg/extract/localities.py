@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
 from kg.model import ArticleFacts, Locality, LocalityMention
-from kg.text import TITLE_WORD, Document, Sentence, prefiltered
+from kg.text import TITLE_WORD, Document, Sentence, last_word, prefiltered
 
 _TABLE = load_patterns("localities")
 # unit word (lower case, modern spelling) -> (levels it can name, gazetteer unit types)
@@ -98,7 +98,7 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
                 for i, (offset, name) in enumerate(names):
                     if i and gaz.lookup(name, "province"):
                         break  # "huyện Thái Thụy, Thái Bình": the list ends at the province
-                    hit = _longest_known(name, unit, levels, units, gaz)
+                    hit = _longest_known(name, unit, levels, units)
                     if hit is None:
                         break
                     length, options = hit
@@ -118,15 +118,22 @@ def _list_tail(text: str, pos: int) -> list[re.Match[str]]:
     return items
 
 
+_SYLLABLES = re.compile(r"[^ \-]+")
+
+
+# Cached: a pure function of the (fixed) gazetteer, and the same unit names come back in
+# article after article. Callers must not change the list it returns.
+@lru_cache(maxsize=1 << 14)
 def _longest_known(
-    name: str, unit: str, levels: tuple[str, ...], units: tuple[str, ...], gaz: Gazetteer
+    name: str, unit: str, levels: tuple[str, ...], units: tuple[str, ...]
 ) -> tuple[int, list[Locality]] | None:
     """The longest leading run of syllables of ``name`` that the gazetteer knows.
 
     Units of the right level but another type are the fallback: articles keep the old type
     of a unit that was upgraded ("xã Kỳ Đồng", a thị trấn since 2020).
     """
-    syllables = list(re.finditer(r"[^ \-]+", name))
+    gaz = gazetteer()
+    syllables = list(_SYLLABLES.finditer(name))
     for count in range(len(syllables), 0, -1):
         end = syllables[count - 1].end()
         key = name[:end]
@@ -241,12 +248,15 @@ def _bare_pattern() -> re.Pattern[str]:
     return _BARE[0]
 
 
+_WORD_AHEAD = re.compile(r"\S+")
+
+
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """True when the match is glued to other capitalized words (part of a person's name)."""
     before = text[:start].rstrip(" ")
     after = text[end:].lstrip(" ")
-    prev_word = re.search(r"(\S+)$", before)
-    next_word = re.match(r"\S+", after)
+    prev_word = last_word(before)
+    next_word = _WORD_AHEAD.match(after)
     glued_before = (
         prev_word is not None
         and before != text[:start]

@@ -54,14 +54,28 @@ ROLES = [
     )
     for spec in _TABLE["roles"]
 ]
-_ANY_ROLE = re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE)
+_ANY_ROLE = prefiltered(
+    "|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE
+)
+# The roles again, each in a group named after its place in ROLES: one match at a position
+# finds the first role of the table that matches there (the alternation tries them in order).
+_ROLE_AT = re.compile(
+    "|".join(f"(?P<r{i}>{entry.pattern.pattern})" for i, entry in enumerate(ROLES)),
+    re.IGNORECASE,
+)
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NAME_STOPS = frozenset(_TABLE["name_stops"]["words"])
 NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
 _RANK = re.compile(rf"(?:{_words(_TABLE['ranks']['words'])}){_END}")
+# A rank, or ông/bà, at the end of the words before a name (and how long such a word is).
+_RANK_BEFORE = re.compile(rf"(?:{_RANK.pattern})\s*$")
+_ADDRESS_BEFORE = re.compile(rf"(?:(?:{_RANK.pattern})|ông|bà|đồng chí)\s*$")
+_ADDRESS_REACH = max(map(len, [*_TABLE["ranks"]["words"], "đồng chí"])) + 2
 _HONORIFIC_BEFORE = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?:{_words(_TABLE['honorifics']['words'])}) $"
 )
+# Its matches end where the search ends: only that many characters before need a look.
+_HONORIFIC_REACH = max(map(len, _TABLE["honorifics"]["words"])) + 2
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
 _FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
 _APPOINTMENT = re.compile(
@@ -127,7 +141,8 @@ def find_names(folded: str) -> list[NameSpan]:
     for run in _RUN.finditer(folded):
         words = run.group(1).split(" ")
         offsets = _word_offsets(run.start(1), words)
-        honorific = _HONORIFIC_BEFORE.search(folded, 0, run.start(1)) is not None
+        at = run.start(1)
+        honorific = _HONORIFIC_BEFORE.search(folded, max(0, at - _HONORIFIC_REACH), at) is not None
         while words and words[0] in _CAPITAL_HONORIFICS:
             words, offsets, honorific = words[1:], offsets[1:], True
         stop = next((i for i, w in enumerate(words) if i and w in NAME_STOPS), None)
@@ -197,11 +212,11 @@ def _is_body_word(word: str) -> bool:
 
 
 def _role_at(text: str, pos: int, limit: int) -> tuple[RoleEntry, re.Match[str]] | None:
-    for entry in ROLES:
-        match = entry.pattern.match(text, pos, limit)
-        if match:
-            return entry, match
-    return None
+    """The first role of the table that matches at ``pos``, and its match."""
+    match = _ROLE_AT.match(text, pos, limit)
+    if match is None:
+        return None
+    return ROLES[int(match.lastgroup[1:])], match
 
 
 def _body_after_role(
@@ -288,8 +303,7 @@ def _left_chain(
     folded: str, name: NameSpan, floor: int, index: LocalityIndex, at: int
 ) -> list[ParsedPost]:
     """The title chain ending right before ``name`` (a rank or ông/bà may stand between)."""
-    tail = folded[floor : name.start]
-    tail = re.sub(rf"(?:(?:{_RANK.pattern})|ông|bà|đồng chí)\s*$", "", tail.rstrip()).rstrip(" ,-–")
+    tail = _strip_address(folded[floor : name.start].rstrip()).rstrip(" ,-–")
     tail_end = floor + len(tail)
     for role_start in _ANY_ROLE.finditer(folded, floor, tail_end):
         if role_start.start() > floor and folded[role_start.start() - 1] not in ' (,;:-–"“':
@@ -307,6 +321,16 @@ def _left_chain(
                 return []
             return posts
     return []
+
+
+def _strip_address(text: str) -> str:
+    """``text`` (ending in a non-space) without a rank or ông/bà at its end.
+
+    Such a match ends at the end of ``text`` and is a word long: the search need not start
+    further back than that.
+    """
+    match = _ADDRESS_BEFORE.search(text, max(0, len(text) - _ADDRESS_REACH))
+    return text if match is None else text[: match.start()] + text[match.end() :]
 
 
 def _right_chain(
@@ -340,9 +364,11 @@ def _appointed_posts(
     return []
 
 
+_CLAUSE_STOP = re.compile(r"[.;]\s|\. |$")
+
+
 def _clause_end(folded: str, pos: int, ceiling: int) -> int:
-    stop = re.compile(r"[.;]\s|\. |$")
-    match = stop.search(folded, pos, ceiling)
+    match = _CLAUSE_STOP.search(folded, pos, ceiling)
     return match.start() if match and match.start() > pos else ceiling
 
 
@@ -402,7 +428,7 @@ def extract_people(
                 last_full.append(key)
             person.mentions.append((sentence, name))
             floor = names[i - 1].end if i else 0
-            rank = re.search(rf"(?:{_RANK.pattern})\s*$", folded[floor : name.start])
+            rank = _rank_before(folded[floor : name.start])
             if rank and not person.rank:
                 person.rank = rank.group(0).strip()
             posts = chains[i] + _list_appointments(folded, names, chains, i, index, sentence)
@@ -418,6 +444,12 @@ def extract_people(
                 if post.body is not None:
                     bodies.append(BodyMention(post.body, sentence.evidence(post.start, post.end)))
     return {key: p for key, p in people.items() if p.supported}, bodies
+
+
+def _rank_before(text: str) -> re.Match[str] | None:
+    """``_RANK_BEFORE.search(text)``, looking only at the last word and the spaces after it."""
+    spaces = len(text) - len(text.rstrip())
+    return _RANK_BEFORE.search(text, max(0, len(text) - spaces - _ADDRESS_REACH))
 
 
 def _joined_by_and(folded: str, first: NameSpan, second: NameSpan) -> bool:
