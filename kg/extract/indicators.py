@@ -17,7 +17,9 @@ count noun ("doanh nghiệp", "đảng viên"). Around it the sentence says:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.dates import opening_year, reference_years, years_in
@@ -91,6 +93,12 @@ _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*$")
 _TO_AFTER = re.compile(rf"[^.;]*?(?<!\w)(?:còn|xuống|lên)\s+(?:(?:{_MODIFIERS})\s+)*\d")
 _TOTAL_IS = re.compile(r"(?:tổng số|số lượng)[^,;]*?(?:là|đạt|có)\s*$")
 _BASE_TO = re.compile(r"(?<!\w)(?:còn|xuống còn|lên)\s*$")
+_TIMES_BEFORE = re.compile(r"gấp\s*$")
+_WORD_AFTER = re.compile(r"\s*\w")
+_STOP_AFTER = re.compile(r"\s*[.;,]")
+_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)")
+_COMPARE_HEAD = re.compile(r"\s*(?:so với|cùng kỳ|năm)")
+_YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
 
 # Clause boundaries: ", " ; : ( ) " - " " và " "…".
 _CLAUSE_BOUNDARY = re.compile(r",\s|;|:|\(|\)|\s[-–]\s|(?<=\s)và\s|…|\.\.\.")
@@ -231,7 +239,7 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
     if unit_match is not None and not q.spelled:
         word = unit_match.group(1)
         unit, mult = UNITS[word]
-        if word == "lần" and not re.search(r"gấp\s*$", before[-8:]):
+        if word == "lần" and not _TIMES_BEFORE.search(before[-8:]):
             return None
         value = q.value
         if q.ambiguous_comma and q.scale == 1.0 and unit != "%":
@@ -249,7 +257,7 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
             return None
         # "Tổng số ủy viên ... là 905", "từ 59 giảm xuống còn 46": a bare count.
         if _TOTAL_IS.search(before[-80:]) or _BASE_TO.search(before[-15:]):
-            if not re.match(r"\s*\w", low[q.end :]) or re.match(r"\s*[.;,]", low[q.end :]):
+            if not _WORD_AFTER.match(low, q.end) or _STOP_AFTER.match(low, q.end):
                 return _Figure(q, q.value, "count", q.end)
         if _FROM_BEFORE.search(before[-6:]) and _TO_AFTER.match(low, q.end):
             return _Figure(q, q.value, "count", q.end, baseline=True)
@@ -281,17 +289,26 @@ def _clean(value: float) -> float:
 
 
 def _clause_start(low: str, pos: int) -> int:
-    start = 0
-    for m in _CLAUSE_BOUNDARY.finditer(low, 0, pos):
-        start = m.end()
-    return start
+    """The end of the last clause boundary before ``pos`` (0: none)."""
+    ends = _boundary_ends(low, _CLAUSE_BOUNDARY)
+    return ends[bisect_right(ends, pos) - 1]
 
 
 def _phrase_start(low: str, pos: int) -> int:
-    start = 0
-    for m in _PHRASE_BOUNDARY.finditer(low, 0, pos):
-        start = m.end()
-    return start
+    ends = _boundary_ends(low, _PHRASE_BOUNDARY)
+    return ends[bisect_right(ends, pos) - 1]
+
+
+@lru_cache(maxsize=16)
+def _boundary_ends(low: str, pattern: re.Pattern[str]) -> list[int]:
+    """0, then where each boundary of the sentence ends, found once per sentence.
+
+    The boundaries found before ``pos`` by ``pattern.finditer(low, 0, pos)`` are exactly those
+    of the whole sentence that end by ``pos``: each branch of the patterns has a fixed length
+    and a first character no other branch starts with, so a boundary cut by ``pos`` hides
+    none that would fit before it.
+    """
+    return [0, *(m.end() for m in pattern.finditer(low))]
 
 
 def _clause_end(low: str, pos: int) -> int:
@@ -361,7 +378,7 @@ def _apply_attribute(low: str, fig: _Figure, primary: _Figure) -> None:
             primary.change_pct = round((value - 1) * 100, 4)
             _set_compared(primary, after)
         return
-    if fig.unit == "%" and re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)", head):
+    if fig.unit == "%" and _CHANGE.search(head):
         if primary.change_pct is None:
             primary.change_pct = -value if "giảm" in head else value
             _set_compared(primary, after)
@@ -373,7 +390,7 @@ def _set_compared(primary: _Figure, after: str) -> None:
         primary.compared_to = int(strict.group(1))
         return
     loose = _COMPARE.match(after)
-    if loose and loose.group(1) and re.match(r"\s*(?:so với|cùng kỳ|năm)", after):
+    if loose and loose.group(1) and _COMPARE_HEAD.match(after):
         primary.compared_to = int(loose.group(1))
     else:
         primary.compared_prev = True
@@ -490,7 +507,7 @@ def _year(
             return mention.year, True
         if mention.kind == "term_end" and status == "target":
             return mention.year, True
-    after = re.match(r"\s*(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\d)", low[fig.end :])
+    after = _YEAR_AFTER.match(low, fig.end)
     if after:
         return int(after.group(1)), True
     opening = opening_year(low)

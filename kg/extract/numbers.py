@@ -51,6 +51,9 @@ _WORD_NUMBER = re.compile(r"(?<![\w])(" + "|".join(NUMBER_WORDS) + r")(?!\w)", r
 # Joiners between two numbers.
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
 _RATIO_JOIN = re.compile(r"/|\s+trên\s+(?:tổng\s+số\s+)?", re.IGNORECASE)
+_COMMA_THOUSANDS = re.compile(r"\d{1,3},\d{3}")
+_PERCENT_SIGN = re.compile(r"\s*%")
+_DATE_SLASH = re.compile(r"/\d")
 
 
 def parse_number(token: str, comma_thousands: bool = False) -> float:
@@ -62,7 +65,7 @@ def parse_number(token: str, comma_thousands: bool = False) -> float:
     token = token.strip()
     if not _FULL_NUMBER.fullmatch(token):
         raise ValueError(f"not a Vietnamese number: {token!r}")
-    if comma_thousands and "." not in token and re.fullmatch(r"\d{1,3},\d{3}", token):
+    if comma_thousands and "." not in token and _COMMA_THOUSANDS.fullmatch(token):
         return float(token.replace(",", ""))
     return float(token.replace(".", "").replace(",", "."))
 
@@ -117,13 +120,13 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity:
     """
     raw = match.group(0)
     value = parse_number(raw)
-    ambiguous = "." not in raw and re.fullmatch(r"\d{1,3},\d{3}", raw) is not None
+    ambiguous = "." not in raw and _COMMA_THOUSANDS.fullmatch(raw) is not None
     pos = match.end()
     upper: float | None = None
     of: float | None = None
     # "1- 1,5%", "8,5-9%", "7-10%", "3,8 – 3,86%": a range (a "%" may sit on both ends).
-    after_pct = re.match(r"\s*%", text[pos:])
-    probe = pos + (after_pct.end() if after_pct else 0)
+    after_pct = _PERCENT_SIGN.match(text, pos)
+    probe = after_pct.end() if after_pct else pos
     joint = _RANGE_JOIN.match(text, probe)
     if joint:
         second = _NUMBER_TOKEN.match(text, joint.end())
@@ -138,7 +141,7 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity:
         if joint:
             second = _NUMBER_TOKEN.match(text, joint.end())
             # "18/02/2019" is a date, not a ratio.
-            if second and not re.match(r"/\d", text[second.end() : second.end() + 2]):
+            if second and not _DATE_SLASH.match(text, second.end(), second.end() + 2):
                 of = parse_number(second.group(0))
                 pos = second.end()
     scale, word = 1.0, ""
