@@ -116,6 +116,16 @@ def last_word(text: str, window: int = 64) -> re.Match[str] | None:
     return match
 
 
+def longest_match(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span (ValueError when unbounded)."""
+    from re import _parser
+
+    width = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    if width >= _parser.MAXREPEAT:
+        raise ValueError(f"matches of {pattern.pattern!r} have no bound")
+    return width
+
+
 def normalize(text: str) -> str:
     """NFC, unified line ends, non-breaking spaces as spaces."""
     text = unicodedata.normalize("NFC", text)
@@ -155,6 +165,9 @@ _SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Abbreviations that end in a dot without ending the sentence: "TP. HCM", "PGS. TS. Lê".
 _ABBREVIATION = re.compile(r"(?<![\w])(?:TP|Tp|TS|PGS|GS|ThS|BS|KS|Th\.S|NXB|St|TT|P|Q|X|H)$")
+# An abbreviation ends where the search ends, so the search starts no further back than the
+# longest abbreviation, instead of at the start of the paragraph.
+_ABBREVIATION_REACH = longest_match(_ABBREVIATION)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -163,7 +176,8 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk, base = para.group(0), para.start()
         cursor = 0
         for boundary in _SENTENCE_END.finditer(chunk):
-            if _ABBREVIATION.search(chunk, 0, boundary.start(1) - 1):
+            dot = boundary.start(1) - 1
+            if _ABBREVIATION.search(chunk, max(0, dot - _ABBREVIATION_REACH), dot):
                 continue
             piece = chunk[cursor : boundary.start(1)]
             _append(sentences, piece, base + cursor, index)

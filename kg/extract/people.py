@@ -23,7 +23,16 @@ from kg.extract.bodies import parse_body, secretary_body
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import gazetteer, load_patterns
 from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
-from kg.text import LOWER, UPPER, Document, Sentence, fold, match_key, prefiltered
+from kg.text import (
+    LOWER,
+    UPPER,
+    Document,
+    Sentence,
+    fold,
+    longest_match,
+    match_key,
+    prefiltered,
+)
 
 _TABLE = load_patterns("people")
 
@@ -75,7 +84,7 @@ _HONORIFIC_BEFORE = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?:{_words(_TABLE['honorifics']['words'])}) $"
 )
 # Its matches end where the search ends: only that many characters before need a look.
-_HONORIFIC_REACH = max(map(len, _TABLE["honorifics"]["words"])) + 2
+_HONORIFIC_REACH = longest_match(_HONORIFIC_BEFORE)
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
 _FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
 _APPOINTMENT = re.compile(
