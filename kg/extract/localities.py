@@ -165,16 +165,39 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     return found
 
 
+_WORD_CHARS = re.compile(r"\w*")
+
+
 class _NameScanner:
     """Finds the names of a set, as ``(?<![\\w.])(?:longest|...|shortest)(?![\\w])`` would
-    (leftmost, then longest, not overlapping), without compiling a pattern per set."""
+    (leftmost, then longest, not overlapping), without compiling a pattern per set.
+
+    Names are filed under their first word: a name can only match where the text's word
+    is that word (its first word ends where the name goes on with a non-word character, or
+    at its end, where the match needs a non-word character after it), so one look-up per
+    word of the text finds the few names to try there.
+    """
 
     def __init__(self, names: set[str]) -> None:
         self.by_first: dict[str, list[str]] = {}
         for name in sorted(names, key=lambda n: (-len(n), n)):
-            self.by_first.setdefault(name[0], []).append(name)
-        chars = "".join(re.escape(ch) for ch in sorted(self.by_first))
-        self._start = re.compile(rf"(?=[{chars}])(?<![\w.])")
+            self.by_first.setdefault(self._head(name), []).append(name)
+        firsts = {name[0] for name in names}
+        words = "".join(re.escape(ch) for ch in sorted(firsts) if ch.isalnum() or ch == "_")
+        others = "".join(re.escape(ch) for ch in sorted(firsts) if not (ch.isalnum() or ch == "_"))
+        # Where a name may start: its first character, not after a letter, digit or dot. The
+        # look-behind comes after the first character so that the pattern starts with a
+        # character class, which the regex engine skips to without trying every position.
+        branches = [rf"[{words}](?<![\w.].)\w*"] if words else []
+        branches += [rf"[{others}](?<![\w.].)"] if others else []
+        self._start = re.compile("|".join(branches))
+
+    @staticmethod
+    def _head(name: str) -> str:
+        """The first character, and the word characters after it if it is one itself."""
+        if not (name[0].isalnum() or name[0] == "_"):
+            return name[0]
+        return name[0] + _WORD_CHARS.match(name, 1).group()
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
@@ -182,7 +205,7 @@ class _NameScanner:
         by_first, size = self.by_first, len(text)
         for start_match in self._start.finditer(text):
             pos = start_match.start()
-            bucket = by_first.get(text[pos])
+            bucket = by_first.get(start_match.group())
             if bucket is None or pos < end:
                 continue
             for name in bucket:
