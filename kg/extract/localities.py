@@ -12,6 +12,7 @@ Same-named units are told apart by the unit word and by the provinces the articl
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -168,6 +169,21 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
 _WORD_CHARS = re.compile(r"\w*")
 
 
+@lru_cache(maxsize=64)
+def _start_pattern(firsts: frozenset[str]) -> re.Pattern[str]:
+    """Where a name may start: one of ``firsts``, not after a letter, digit or dot, and
+    then (for a word character) the rest of its word.
+
+    The look-behind comes after the first character so that the pattern starts with a
+    character class, which the regex engine skips to without trying every position.
+    """
+    words = "".join(re.escape(ch) for ch in sorted(firsts) if ch.isalnum() or ch == "_")
+    others = "".join(re.escape(ch) for ch in sorted(firsts) if not (ch.isalnum() or ch == "_"))
+    branches = [rf"[{words}](?<![\w.].)\w*"] if words else []
+    branches += [rf"[{others}](?<![\w.].)"] if others else []
+    return re.compile("|".join(branches))
+
+
 class _NameScanner:
     """Finds the names of a set, as ``(?<![\\w.])(?:longest|...|shortest)(?![\\w])`` would
     (leftmost, then longest, not overlapping), without compiling a pattern per set.
@@ -178,19 +194,13 @@ class _NameScanner:
     word of the text finds the few names to try there.
     """
 
-    def __init__(self, names: set[str]) -> None:
+    def __init__(self, names: set[str], firsts: frozenset[str] = frozenset()) -> None:
+        """``firsts``: more characters to look for names at (the scanners of several sets
+        then share one pattern; a word no name starts with is passed over)."""
         self.by_first: dict[str, list[str]] = {}
         for name in sorted(names, key=lambda n: (-len(n), n)):
             self.by_first.setdefault(self._head(name), []).append(name)
-        firsts = {name[0] for name in names}
-        words = "".join(re.escape(ch) for ch in sorted(firsts) if ch.isalnum() or ch == "_")
-        others = "".join(re.escape(ch) for ch in sorted(firsts) if not (ch.isalnum() or ch == "_"))
-        # Where a name may start: its first character, not after a letter, digit or dot. The
-        # look-behind comes after the first character so that the pattern starts with a
-        # character class, which the regex engine skips to without trying every position.
-        branches = [rf"[{words}](?<![\w.].)\w*"] if words else []
-        branches += [rf"[{others}](?<![\w.].)"] if others else []
-        self._start = re.compile("|".join(branches))
+        self._start = _start_pattern(firsts | {name[0] for name in names})
 
     @staticmethod
     def _head(name: str) -> str:
@@ -236,7 +246,13 @@ def _district_pattern(provinces: frozenset[str]) -> _NameScanner | None:
     names = set().union(*(table.get(p, ()) for p in provinces))
     if not names:
         return None
-    return _NameScanner(names)
+    return _NameScanner(names, _district_firsts())
+
+
+@cache
+def _district_firsts() -> frozenset[str]:
+    """The first characters of every district name (one start pattern for every set)."""
+    return frozenset(name[0] for found in _districts_by_province().values() for name in found)
 
 
 def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
@@ -371,6 +387,8 @@ class LocalityIndex:
         self.focus = focus_locality(mentions)
         self.province = self.focus.province if self.focus else None
         self._bounds = [(s.start, s.end) for s in sentences]
+        # (level, units) -> the offsets and units of the mentions that can stand for it
+        self._named: dict[tuple[str, tuple[str, ...]], tuple[list[int], list[Locality]]] = {}
 
     def _sentence_of(self, offset: int) -> tuple[int, int]:
         for start, end in self._bounds:
@@ -386,41 +404,47 @@ class LocalityIndex:
         a province is also read off a district or commune named nearby.
         """
 
-        def candidates(mention: LocalityMention) -> Locality | None:
-            loc = mention.locality
-            if level == "province":
-                return loc.province
-            if loc.level == level and (not units or loc.unit in units):
-                return loc
-            return None
-
+        offsets, named = self._candidates(level, units)
         start, end = self._sentence_of(offset)
-        before = [
-            (m.evidence.start, c)
-            for m in self.mentions
-            if (c := candidates(m)) and m.evidence.start <= offset
-        ]
-        after = [
-            (m.evidence.start, c)
-            for m in self.mentions
-            if (c := candidates(m)) and m.evidence.start > offset
-        ]
-        in_sentence = [c for pos, c in reversed(before) if pos >= start] + [
-            c for pos, c in after if pos < end
-        ]
-        if in_sentence:
-            return in_sentence[0]
+        split = bisect_right(offsets, offset)  # named[:split] are named at or before offset
+        if split and offsets[split - 1] >= start:
+            return named[split - 1]  # the last one before, in the same sentence
+        if split < len(offsets) and offsets[split] < end:
+            return named[split]  # the first one after, in the same sentence
         if level == "province":
-            return before[-1][1] if before else self.province
+            return named[split - 1] if split else self.province
         if (
             self.focus is not None
             and self.focus.level == level
             and (not units or self.focus.unit in units)
         ):
             return self.focus
-        if before:
-            return before[-1][1]
-        return after[0][1] if after else None
+        if split:
+            return named[split - 1]
+        return named[split] if split < len(named) else None
+
+    def _candidates(
+        self, level: str, units: tuple[str, ...]
+    ) -> tuple[list[int], list[Locality]]:
+        """Where the article names a unit that can stand for ``level`` (and ``units``), in
+        text order: a unit of that level and type, or for a province any unit's province."""
+        key = (level, units)
+        if key not in self._named:
+            offsets: list[int] = []
+            named: list[Locality] = []
+            for mention in self.mentions:
+                loc = mention.locality
+                if level == "province":
+                    found: Locality | None = loc.province
+                elif loc.level == level and (not units or loc.unit in units):
+                    found = loc
+                else:
+                    found = None
+                if found is not None:
+                    offsets.append(mention.evidence.start)
+                    named.append(found)
+            self._named[key] = (offsets, named)
+        return self._named[key]
 
     def resolve(
         self, name: str, levels: tuple[str, ...], units: tuple[str, ...] = ()
