@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import load_patterns
 from kg.model import Article
+from kg.text import alternation
 
 _TABLE = load_patterns("indicators")["years"]
 
@@ -23,7 +24,10 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)")
+# (?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)
+YEAR = re.compile(
+    "(" + alternation([r"19[5-9]\d", r"20\d\d"], behind=r"[\d.,]") + r")(?![\d]|[.,]\d)"
+)
 _DATE_BEFORE = re.compile(r"\d{1,2}\s*[/\-.]\s*$")  # "18/9/2017", "tháng 6/2017"
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)")
 _RANGE_BEFORE = re.compile(r"(19[5-9]\d|20\d\d)\s*[-–]\s*$")
@@ -36,7 +40,9 @@ _CLOSED = re.compile(rf"(?:{_alternation(_TABLE['closed'])})\s*$")
 _FUTURE = re.compile(rf"(?:{_alternation(_TABLE['future'])})\s*$")
 _RESULT_AFTER = re.compile(r"\s*(?:tăng|giảm|là|đạt|qua|vừa qua)(?!\w)")
 _OPENING = re.compile(rf"^\W*(?:{_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)")
-_TARGET_CUES = re.compile(r"phấn đấu|mục tiêu|(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch năm")
+# "phấn đấu|mục tiêu|(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch năm", the look-behind after the "s" so
+# that every branch starts with a literal (the regex engine skips to those characters).
+_TARGET_CUES = re.compile(r"phấn đấu|mục tiêu|s(?<!\w(?s:.))ẽ(?!\w)|dự kiến|kế hoạch năm")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
 from kg.model import ArticleFacts, Locality, LocalityMention
-from kg.text import TITLE_WORD, Document, Sentence, last_word, prefiltered
+from kg.text import TITLE_WORD, Document, Sentence, alternation, last_word
 
 _TABLE = load_patterns("localities")
 # unit word (lower case, modern spelling) -> (levels it can name, gazetteer unit types)
@@ -38,16 +38,20 @@ _SYLLABLE = rf"(?:{TITLE_WORD}|\d{{1,2}}(?![\d/]|[.,]\d))"
 _NAME = rf"{_SYLLABLE}(?:[ \-]+{_SYLLABLE}){{0,4}}"
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _longest_first(words: list[str]) -> list[str]:
+    return [re.escape(w) for w in sorted(words, key=len, reverse=True)]
 
 
-_UNIT_MENTION = prefiltered(
-    rf"(?<![\wđ])(?P<unit>{_alternation(list(UNIT_WORDS))})\.?\s+(?P<name>{_NAME})", re.IGNORECASE
+_NOT_AFTER_WORD = r"[\wđ]"
+# (?<![\wđ])(?P<unit>WORD|...)\.?\s+(?P<name>NAME), ignoring case
+_UNIT_MENTION = re.compile(
+    f"(?P<unit>{alternation(_longest_first(list(UNIT_WORDS)), re.I, behind=_NOT_AFTER_WORD)})"
+    rf"(?i:\.?\s+(?P<name>{_NAME}))"
 )
-_COMMITTEE_MENTION = prefiltered(
-    rf"(?<![\wđ])(?P<unit>{_alternation(list(COMMITTEE_WORDS))})\s+(?P<name>{_NAME})",
-    re.IGNORECASE,
+# (?<![\wđ])(?P<unit>WORD|...)\s+(?P<name>NAME), ignoring case
+_COMMITTEE_MENTION = re.compile(
+    f"(?P<unit>{alternation(_longest_first(list(COMMITTEE_WORDS)), re.I, behind=_NOT_AFTER_WORD)})"
+    rf"(?i:\s+(?P<name>{_NAME}))"
 )
 _TITLE_WORD = re.compile(TITLE_WORD)
 
@@ -283,7 +287,9 @@ def _bare_pattern() -> re.Pattern[str]:
         gaz = gazetteer()
         names = {loc.name for bucket in gaz.by_name["province"].values() for loc in bucket}
         names |= set(_TABLE["province_aliases"])
-        _BARE.append(prefiltered(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])"))
+        # (?<![\w.])(?:NAME|...)(?![\w])
+        branches = [rf"{name}(?![\w])" for name in _longest_first(sorted(names))]
+        _BARE.append(re.compile(alternation(branches, behind=r"[\w.]")))
     return _BARE[0]
 
 
@@ -423,9 +429,7 @@ class LocalityIndex:
             return named[split - 1]
         return named[split] if split < len(named) else None
 
-    def _candidates(
-        self, level: str, units: tuple[str, ...]
-    ) -> tuple[list[int], list[Locality]]:
+    def _candidates(self, level: str, units: tuple[str, ...]) -> tuple[list[int], list[Locality]]:
         """Where the article names a unit that can stand for ``level`` (and ``units``), in
         text order: a unit of that level and type, or for a province any unit's province."""
         key = (level, units)

@@ -14,10 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.text import alternation
+
 # A number as articles write it. Not glued to letters or other digits, and not the head of a
 # longer dotted or slashed token ("3.0", "18/02/2019" are read by the callers that want them).
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_NUMBER_TOKEN = re.compile(rf"(?<![\w.,])(?:{NUMBER})(?![\d]|[.,]\d)")
+# (?<![\w.,])(?:NUMBER)(?![\d]|[.,]\d), written to start with its first digit (the regex
+# engine then skips to digits instead of trying every position): NUMBER is
+# "\d{1,3}(...)|\d+(...)", the first digit taken out of both branches.
+_NUMBER_TOKEN = re.compile(
+    r"\d(?<![\w.,](?s:.))(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)(?![\d]|[.,]\d)"
+)
 _FULL_NUMBER = re.compile(rf"(?:{NUMBER})")
 
 # Scale words: they multiply the number before them.
@@ -46,7 +53,10 @@ NUMBER_WORDS: dict[str, int] = {
     "chín": 9,
     "mười": 10,
 }
-_WORD_NUMBER = re.compile(r"(?<![\w])(" + "|".join(NUMBER_WORDS) + r")(?!\w)", re.IGNORECASE)
+# (?<![\w])(hai|ba|...)(?!\w), ignoring case
+_WORD_NUMBER = re.compile(
+    "(" + alternation(list(NUMBER_WORDS), re.IGNORECASE, behind=r"\w") + r")(?!\w)"
+)
 
 # Joiners between two numbers.
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")

@@ -28,10 +28,12 @@ from kg.text import (
     UPPER,
     Document,
     Sentence,
+    alternation,
     fold,
     longest_match,
     match_key,
     prefiltered,
+    split_alternatives,
 )
 
 _TABLE = load_patterns("people")
@@ -63,8 +65,15 @@ ROLES = [
     )
     for spec in _TABLE["roles"]
 ]
-_ANY_ROLE = prefiltered(
-    "|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE
+_ANY_ROLE = re.compile(
+    alternation(
+        [
+            f"{branch}{_END}"
+            for spec in _TABLE["roles"]
+            for branch in split_alternatives(spec["pattern"])
+        ],
+        re.IGNORECASE,
+    )
 )
 # The roles again, each in a group named after its place in ROLES: one match at a position
 # finds the first role of the table that matches there (the alternation tries them in order).
