@@ -31,7 +31,9 @@ def _move_tone(match: re.Match[str]) -> str:
 # o/u followed by a tone-marked a/e/y that ends the syllable, not after "q" ("quý" is
 # correct in both placements) and not before another letter ("khoáng" has a final consonant).
 _VOWEL_WITH_TONE = "áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲỶỸỴ"
-_OLD_PLACEMENT = re.compile(rf"(?<![qQ])([oOuU])([{_VOWEL_WITH_TONE}])(?!\w)")
+# (The look-behind for "q" comes after the "o"/"u": a pattern that starts with a character
+# class lets the regex engine skip to those characters.)
+_OLD_PLACEMENT = re.compile(rf"([oOuU])(?<![qQ](?s:.))([{_VOWEL_WITH_TONE}])(?!\w)")
 
 
 def _letters(predicate) -> str:

@@ -157,10 +157,16 @@ def find_names(folded: str) -> list[NameSpan]:
     """People's names in one (tone-folded) sentence, including short ones ("ông Cường")."""
     names: list[NameSpan] = []
     for run in _RUN.finditer(folded):
-        words = run.group(1).split(" ")
-        offsets = _word_offsets(run.start(1), words)
-        at = run.start(1)
-        honorific = _HONORIFIC_BEFORE.search(folded, max(0, at - _HONORIFIC_REACH), at) is not None
+        text, at = run.group(1), run.start(1)
+        if " " not in text:
+            # One word (most runs: the sentence's first word, a place): only a short name
+            # after ông/bà ("ông Cường"), and never an honorific itself ("Ông").
+            if text not in _CAPITAL_HONORIFICS and _honorific_before(folded, at):
+                names.append(NameSpan(text, at, at + len(text), True, True))
+            continue
+        words = text.split(" ")
+        offsets = _word_offsets(at, words)
+        honorific = _honorific_before(folded, at)
         while words and words[0] in _CAPITAL_HONORIFICS:
             words, offsets, honorific = words[1:], offsets[1:], True
         stop = next((i for i, w in enumerate(words) if i and w in NAME_STOPS), None)
@@ -182,6 +188,11 @@ def find_names(folded: str) -> list[NameSpan]:
         begin = offsets[start]
         names.append(NameSpan(name, begin, begin + len(name), honorific and start == 0))
     return names
+
+
+def _honorific_before(folded: str, at: int) -> bool:
+    """ông/bà/đồng chí right before ``at`` (the match ends there: no need to look further)."""
+    return _HONORIFIC_BEFORE.search(folded, max(0, at - _HONORIFIC_REACH), at) is not None
 
 
 def _before_title(folded: str, offsets: list[int], start: int, length: int) -> int:
