@@ -363,6 +363,12 @@ class Document:
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.text)
 
+    @cached_property
+    def folded_sentences(self) -> list[str]:
+        """The folded text of each sentence, in the order of :attr:`sentences` (cut once: every
+        extractor reads them)."""
+        return [self.folded[s.start : s.end] for s in self.sentences]
+
     def folded_sentence(self, sentence: Sentence) -> str:
         return self.folded[sentence.start : sentence.end]
 

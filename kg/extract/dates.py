@@ -103,8 +103,11 @@ def year_votes(sentences: list[str]) -> Counter[int]:
     """How strongly the text says each year is the one it reports on."""
     votes: Counter[int] = Counter()
     for sentence in sentences:
+        mentions = years_in(sentence)
+        if not mentions:
+            continue
         future_sentence = _TARGET_CUES.search(sentence) is not None
-        for mention in years_in(sentence):
+        for mention in mentions:
             year = mention.year
             if mention.kind in ("compared", "closed"):
                 votes[year + 1] += 2

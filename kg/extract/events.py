@@ -14,6 +14,7 @@ caption or a quote still places the person at the event ("attended").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from kg.extract import component
@@ -174,8 +175,7 @@ class Anchor:
 
 def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[Anchor]:
     anchors: list[Anchor] = []
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         first = _ANY_KIND.search(folded)
         if first is None:
             continue
@@ -276,11 +276,12 @@ def participant_roles(
 ) -> list[tuple[Person, str, Sentence]]:
     """(person, role, sentence) for every role the text gives a person, in text order."""
     found: list[tuple[Person, str, Sentence]] = []
+    # In text order once (a stable sort: mentions at one offset keep their order), then each
+    # sentence takes its slice.
+    ordered = sorted(mentions, key=lambda m: m.evidence.start)
+    starts = [m.evidence.start for m in ordered]
     for sentence in doc.sentences:
-        inside = sorted(
-            (m for m in mentions if sentence.start <= m.evidence.start < sentence.end),
-            key=lambda m: m.evidence.start,
-        )
+        inside = ordered[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         if not inside:
             continue
         found += _roles_in_sentence(doc, sentence, inside)

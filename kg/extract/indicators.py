@@ -17,7 +17,7 @@ count noun ("doanh nghiệp", "đảng viên"). Around it the sentence says:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -139,14 +139,22 @@ class _Context:
     review: int | None
     plan: int | None
     focus: Locality | None
-    mentions: list[LocalityMention]
+    mentions: list[LocalityMention]  # in text order
     title_end: int
+    starts: list[int] = field(default_factory=list)  # where each of the mentions starts
+
+    def __post_init__(self) -> None:
+        self.starts = [m.evidence.start for m in self.mentions]
+
+    def named_between(self, start: int, end: int) -> list[LocalityMention]:
+        """The mentions that start in [start, end) of the article, in text order."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 def extract_indicators(
     doc: Document, localities: list[LocalityMention]
 ) -> list[IndicatorObservation]:
-    lowered = [doc.folded_sentence(s).lower() for s in doc.sentences]
+    lowered = [folded.lower() for folded in doc.folded_sentences]
     review, plan = reference_years(doc.article, lowered)
     title_end = len(doc.article.title) if doc.article.title else 0
     # an implied province shares its district's evidence: the district is the one named
@@ -540,9 +548,8 @@ def _locality(
         return None, True
     mentions = [
         m
-        for m in ctx.mentions
-        if sentence.start + piece_start <= m.evidence.start < sentence.start + q.start
-        and not _in_brackets(sentence.text, m.evidence.start - sentence.start)
+        for m in ctx.named_between(sentence.start + piece_start, sentence.start + q.start)
+        if not _in_brackets(sentence.text, m.evidence.start - sentence.start)
     ]
     in_clause = [m for m in mentions if m.evidence.start >= sentence.start + clause_start]
     if in_clause:

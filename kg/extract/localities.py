@@ -12,7 +12,7 @@ Same-named units are told apart by the unit word and by the provinces the articl
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -86,8 +86,7 @@ def extract_localities(doc: Document) -> list[LocalityMention]:
 
 def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         for pattern, table, strength in (
             (_UNIT_MENTION, UNIT_WORDS, 1.0),
             (_COMMITTEE_MENTION, COMMITTEE_WORDS, 0.9),
@@ -157,8 +156,7 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     """Province names (and aliases) written without a unit word, as whole proper names."""
     found: list[_Candidate] = []
     pattern = _bare_pattern()
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         for match in pattern.finditer(folded):
             if _inside_longer_name(folded, match.start(), match.end()):
                 continue
@@ -265,8 +263,7 @@ def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[
     if pattern is None:
         return []
     found: list[_Candidate] = []
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         for start, end, name in pattern.finditer(folded):
             if _inside_longer_name(folded, start, end):
                 continue
@@ -321,11 +318,17 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 def _drop_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     """Where spans overlap keep the strongest, then the longest."""
     ordered = sorted(candidates, key=lambda c: (-c.strength, -(c.end - c.start), c.start))
+    # The spans kept never overlap (and none is empty), so sorted by start they are sorted by
+    # end too: a candidate overlaps one of them iff it overlaps the last that starts before
+    # the candidate ends.
+    starts: list[int] = []
     kept: list[_Candidate] = []
     for cand in ordered:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
-    return sorted(kept, key=lambda c: c.start)
+        i = bisect_left(starts, cand.end)
+        if i == 0 or kept[i - 1].end <= cand.start:
+            starts.insert(i, cand.start)
+            kept.insert(i, cand)
+    return kept
 
 
 def _context_provinces(candidates: list[_Candidate]) -> Counter[str]:

@@ -435,8 +435,7 @@ def extract_people(
     people: dict[str, PersonFacts] = {}
     bodies: list[BodyMention] = []
     last_full: list[str] = []  # keys of people named in full, most recent last
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         names = find_names(folded)
         chains: list[list[ParsedPost]] = []
         for i, name in enumerate(names):
