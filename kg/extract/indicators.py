@@ -24,16 +24,30 @@ from functools import lru_cache
 from kg.extract import component
 from kg.extract.dates import opening_year, reference_years, years_in
 from kg.extract.localities import focus_locality
-from kg.extract.numbers import Quantity, is_year, number_tokens, read_quantity, word_quantities
+from kg.extract.numbers import (
+    Quantity,
+    has_number_word,
+    is_year,
+    number_tokens,
+    read_quantity,
+    word_quantities,
+)
 from kg.gazetteer import load_patterns
 from kg.model import ArticleFacts, IndicatorObservation, Locality, LocalityMention
-from kg.text import LOWER, UPPER, Document, Sentence
+from kg.text import LOWER, UPPER, Document, Sentence, alternation, split_alternatives
 
 _T = load_patterns("indicators")
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _whole_words(alternatives: str) -> re.Pattern[str]:
+    """``(?<!\\w)(?:ALTERNATIVES)(?!\\w)``, written to start with the words' first letters (the
+    regex engine then skips to those letters; see ``text.alternation``)."""
+    branches = [rf"{word}(?!\w)" for word in split_alternatives(alternatives)]
+    return re.compile(alternation(branches, behind=r"\w"))
 
 
 UNITS: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _T["units"].items()}
@@ -46,17 +60,17 @@ _UNIT = re.compile(rf"\s*({_alt(list(UNITS))})(?![\w/])")
 _NOUN = re.compile(rf"\s*({_alt(COUNT_NOUNS + ADMIN_NOUNS + PERSON_NOUNS + NOT_NOUNS)})(?!\w)")
 _NOUN_KIND = {w: "count" for w in COUNT_NOUNS} | {w: "admin" for w in ADMIN_NOUNS}
 _NOUN_KIND |= {w: "person" for w in PERSON_NOUNS}
-_PERSON_QUALIFIER = re.compile(rf"(?<!\w)(?:{_alt(_T['person_count_nouns']['qualifiers'])})(?!\w)")
+_PERSON_QUALIFIER = _whole_words(_alt(_T["person_count_nouns"]["qualifiers"]))
 _SPELLED_OK_BEFORE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:có|và|với))\s*$")
 _NOUN_KIND |= {w: "not" for w in NOT_NOUNS}
 _NOT_AFTER_PERCENT = re.compile(rf"\s*(?:{_alt(_T['not_after_percent']['words'])})(?!\w)")
-_QUALIFIER = re.compile(rf"(?<!\w)(?:{_alt(_T['admin_count_nouns']['qualifiers'])})(?!\w)")
+_QUALIFIER = _whole_words(_alt(_T["admin_count_nouns"]["qualifiers"]))
 _NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_T['not_after']['words'])})\s*$")
 _CODE_BEFORE = re.compile(r"[a-zđà-ỹ]-\s*$|[/\\]$")  # "COVID-19", "QĐ/19"
 _CODE_AFTER = re.compile(r"-\s*[a-zđ]|/\d")  # "03-NQ/TU", "5/1/2022"
 
-_ESTIMATE = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['estimate'])})(?!\w)")
-_TARGET = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['target'])})(?!\w)")
+_ESTIMATE = _whole_words(_alt(_T["status"]["estimate"]))
+_TARGET = _whole_words(_alt(_T["status"]["target"]))
 _NOT_TARGET = re.compile(_alt(_T["status"]["not_target"]))
 _NOT_EST_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['not_estimate_before'])})\s$")
 _NOT_EST_AFTER = re.compile(rf"\s(?:{_alt(_T['status']['not_estimate_after'])})(?!\w)")
@@ -80,14 +94,14 @@ _EXCLUDE_CLAUSE = re.compile(
 )
 _DONATION = re.compile(_alt(_T["exclude"]["donations"]))
 _VOTES = re.compile(_alt(_T["exclude"]["votes"]))
-_ELECTION = re.compile(rf"(?<!\w)(?:{_alt(_T['exclude']['election'])})(?!\w)")
+_ELECTION = _whole_words(_alt(_T["exclude"]["election"]))
 _NEAR = re.compile(rf"(?<!\w)(?:{_alt(_T['exclude']['near'])})(?:\s+(?:{_MODIFIERS}))*\s*$")
-_NEGATION = re.compile(r"(?<!\w)(?:không|chưa)(?!\w)")
-_NATIONAL = re.compile(rf"(?<!\w)(?:{_alt(_T['national']['words'])})(?!\w)")
+_NEGATION = _whole_words("không|chưa")
+_NATIONAL = _whole_words(_alt(_T["national"]["words"]))
 _COMPARISON_BEFORE = re.compile(rf"(?:{_alt(_T['national']['comparison'])})\s*$")
 _WHOLE_PROVINCE = re.compile(_alt(_T["whole_unit"]["province"]))
 _PER_HEAD = re.compile(_alt(_T["per_head"]["words"]))
-_THIS_YEAR = re.compile(rf"(?<!\w)(?:{_alt(_T['years']['this_year'])})(?!\w)")
+_THIS_YEAR = _whole_words(_alt(_T["years"]["this_year"]))
 _TERM_RANGE = re.compile(r"nhiệm kỳ\s*\(?\s*(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)")
 _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*$")
 _TO_AFTER = re.compile(rf"[^.;]*?(?<!\w)(?:còn|xuống|lên)\s+(?:(?:{_MODIFIERS})\s+)*\d")
@@ -96,7 +110,7 @@ _BASE_TO = re.compile(r"(?<!\w)(?:còn|xuống còn|lên)\s*$")
 _TIMES_BEFORE = re.compile(r"gấp\s*$")
 _WORD_AFTER = re.compile(r"\s*\w")
 _STOP_AFTER = re.compile(r"\s*[.;,]")
-_CHANGE = re.compile(r"(?<!\w)(?:tăng|giảm)(?!\w)")
+_CHANGE = _whole_words("tăng|giảm")
 _COMPARE_HEAD = re.compile(r"\s*(?:so với|cùng kỳ|năm)")
 _YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
 
@@ -186,9 +200,7 @@ def extract_indicators(
 
 
 def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[IndicatorObservation]:
-    if not any(map(str.isdigit, low)) and not any(
-        w in low for w in ("hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ", "mười ")
-    ):
+    if not _may_hold_figures(low):
         return []
     breaks = [m.end() for m in _HARD_BREAK.finditer(sentence.text)]
     figures = _figures(low)
@@ -210,6 +222,23 @@ def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[In
             out.append(obs)
             previous_locality = (obs.locality, obs.confidence > 0)
     return out
+
+
+_NUMBER_WORDS_BEFORE_SPACE = ("hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ", "mười ")
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_figures(low: str) -> bool:
+    """Whether a sentence is worth reading: it has a digit or a number word before a space.
+
+    Decided as ``any(map(str.isdigit, low)) or any(word in low ...)`` would be, scanning for a
+    digit in Python only when it could matter: a digit of \\d is also a digit for isdigit, and
+    without one there is no number token, so a sentence without a number word either (of
+    ``word_quantities``) has no figure whatever the answer.
+    """
+    if _DIGIT.search(low) or any(w in low for w in _NUMBER_WORDS_BEFORE_SPACE):
+        return True
+    return has_number_word(low) and any(map(str.isdigit, low))
 
 
 def _figures(low: str) -> list[_Figure]:

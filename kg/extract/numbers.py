@@ -187,6 +187,11 @@ def word_quantities(text: str) -> list[Quantity]:
     ]
 
 
+def has_number_word(text: str) -> bool:
+    """Whether ``word_quantities(text)`` finds anything."""
+    return _WORD_NUMBER.search(text) is not None
+
+
 def _is_year_pair(first: str, second: str) -> bool:
     """ "2015-2020", "2021- 2026": a span of years, not a range of values."""
     return (
