@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
@@ -203,6 +204,7 @@ def alternation(
     *,
     behind: str = "",
     names: list[str] | None = None,
+    depth: int = 3,
 ) -> str:
     """A pattern that matches as ``(?<!BEHIND)(?:BRANCH|BRANCH|...)`` compiled with ``flags``
     would, written to start with the branches' first characters (see above).
@@ -210,45 +212,79 @@ def alternation(
     Compile it *without* ``flags``: they are set inside. Each branch must start with a
     literal or a class of plain literals. ``behind`` is a look-behind pattern one character
     wide. With ``names``, each branch is in a group named after its name: ``name_N`` (one
-    per case variant of its first character); :func:`branch_name` reads it back off a match.
-    The branches of one first character keep their order, and branches of different ones
-    never match at the same position, so at every position the same branch matches.
+    per copy of the branch); :func:`branch_name` reads it back off a match. Up to ``depth``
+    characters deep, branches that go on with a literal are told apart by it the same way
+    (a character class the engine tests without trying the branch).
+
+    The branches that start with one character keep their order, and branches that start
+    with different ones never match at the same position (no character matches both), so
+    at every position the same branch matches.
     """
     ignorecase = bool(flags & re.IGNORECASE)
     if flags & ~re.IGNORECASE:
         raise ValueError("only re.IGNORECASE is supported")
-    by_key: dict[str, list[tuple[int, str]]] = {}
-    variants: dict[str, str] = {}
-    for number, branch in enumerate(branches):
-        chars, rest = _first_element(branch)
+    groups = _by_first(list(enumerate(branches)), ignorecase)
+    if groups is None:
+        raise ValueError(f"not every branch starts with a literal: {branches!r}")
+    copies = iter(range(1 << 30))  # group names must be unique: each copy gets a number
+    out: list[str] = []
+    for variants, entries in groups:
+        for variant in variants:
+            inner = _dispatch(entries, ignorecase, names, copies, depth - 1, behind, 1)
+            out.append(f"{re.escape(variant)}{'(?i:' if ignorecase else '(?:'}{inner})")
+    return "(?:" + "|".join(out) + ")"
+
+
+def _by_first(
+    entries: list[tuple[int, str]], ignorecase: bool
+) -> list[tuple[str, list[tuple[int, str]]]] | None:
+    """Branches (numbered, in order) grouped by their first character: (its variants, the
+    rests in order); None when a branch does not start with a literal."""
+    groups: dict[str, tuple[str, list[tuple[int, str]]]] = {}
+    for number, branch in entries:
+        try:
+            chars, rest = _first_element(branch)
+        except ValueError:
+            return None
         for ch in chars:
             key = ch.lower() if ignorecase else ch
-            if ignorecase:
-                variants[key] = case_variants(ch)
-            else:
-                variants[key] = ch
-            entries = by_key.setdefault(key, [])
-            if (number, rest) not in entries:
-                entries.append((number, rest))
+            variants = case_variants(ch) if ignorecase else ch
+            rests = groups.setdefault(key, (variants, []))[1]
+            if (number, rest) not in rests:
+                rests.append((number, rest))
     seen: set[str] = set()
-    for chars in variants.values():
-        if seen & set(chars):
-            raise ValueError(f"first characters match each other: {sorted(variants)}")
-        seen |= set(chars)
-    scope = "(?i:" if ignorecase else "(?:"
-    look = f"(?<!{behind}(?s:.))" if behind else ""
-    out: list[str] = []
-    copies = 0  # group names must be unique: each copy of a branch gets a number
-    for key, entries in by_key.items():
-        for variant in variants[key]:
-            if names is None:
-                inner = "|".join(f"(?:{rest})" for _, rest in entries)
-            else:
-                inner = "|".join(
-                    f"(?P<{names[n]}_{copies + i}>{rest})" for i, (n, rest) in enumerate(entries)
-                )
-                copies += len(entries)
-            out.append(f"{re.escape(variant)}{scope}{look}(?:{inner}))")
+    for variants, _ in groups.values():
+        if seen & set(variants):
+            raise ValueError(f"first characters match each other: {sorted(groups)}")
+        seen |= set(variants)
+    return list(groups.values())
+
+
+def _dispatch(
+    entries: list[tuple[int, str]],
+    ignorecase: bool,
+    names: list[str] | None,
+    copies: Iterator[int],
+    depth: int,
+    behind: str,
+    consumed: int,
+) -> str:
+    """The rests of the branches after a common start of ``consumed`` characters, as an
+    alternation (see above). The look-behind for ``behind`` comes once the characters that
+    tell branches apart are read (it is the slower test), looking back past them."""
+    groups = _by_first(entries, ignorecase) if depth > 0 else None
+    if groups is None or len(entries) == 1:
+        look = f"(?<!{behind}(?s:.{{{consumed}}}))" if behind else ""
+        if names is None:
+            rests = [f"(?:{rest})" for _, rest in entries]
+        else:
+            rests = [f"(?P<{names[n]}_{next(copies)}>{rest})" for n, rest in entries]
+        return look + "(?:" + "|".join(rests) + ")"
+    out = []
+    for variants, rests in groups:
+        chars = "".join(re.escape(ch) for ch in variants)
+        inner = _dispatch(rests, ignorecase, names, copies, depth - 1, behind, consumed + 1)
+        out.append(f"(?-i:[{chars}]){inner}")
     return "(?:" + "|".join(out) + ")"
 
 
