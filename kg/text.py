@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from typing import Any
 
 from kg.model import Article, Evidence
 
@@ -56,32 +57,48 @@ def _first_chars(items: list) -> set[str] | None:
     """The characters a match of parsed regex ``items`` can start with (None: can't tell)."""
     from re import _constants as c
 
+    optional: set[str] = set()  # first characters of optional items before this one
     for op, av in items:
-        if op in (c.ASSERT, c.ASSERT_NOT):
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             continue  # zero-width: the first character comes after it
-        if op is c.LITERAL:
-            return {chr(av)}
-        if op is c.IN:
-            chars: set[str] = set()
-            for o, a in av:
-                if o is c.LITERAL:
-                    chars.add(chr(a))
-                elif o is c.RANGE and a[1] - a[0] < 4096:
-                    chars.update(map(chr, range(a[0], a[1] + 1)))
-                else:
-                    return None
-            return chars
-        if op is c.BRANCH:
-            found: set[str] = set()
-            for branch in av[1]:
-                first = _first_chars(branch)
-                if first is None:
-                    return None
-                found |= first
-            return found
-        if op is c.SUBPATTERN and not av[1] and not av[2]:
-            return _first_chars(av[3])
-        return None
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _, body = av
+            first = _first_chars(list(body))
+            if first is None:
+                return None
+            if low and body.getwidth()[0]:
+                return optional | first
+            optional |= first  # it may match nothing: the next item may start the match
+            continue
+        found = _first_one(op, av, c)
+        return None if found is None else optional | found
+    return None
+
+
+def _first_one(op: Any, av: Any, c: Any) -> set[str] | None:
+    """The characters a match of one parsed item that consumes some starts with."""
+    if op is c.LITERAL:
+        return {chr(av)}
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] < 4096:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None
+        return chars
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            first = _first_chars(branch)
+            if first is None:
+                return None
+            found |= first
+        return found
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        return _first_chars(list(av[3]))
     return None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kg.extract.localities import UNIT_WORDS, LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Body, BodyMention, Locality
-from kg.text import LOWER, TITLE_WORD, UPPER, Document, Sentence
+from kg.text import LOWER, TITLE_WORD, UPPER, Document, Sentence, prefiltered
 
 _TABLE = load_patterns("bodies")
 
@@ -276,7 +276,7 @@ def _local_name(own: str, locality: Locality) -> str:
     return f"{own} {unit} {locality.name}"
 
 
-_ANY_HEAD = re.compile(
+_ANY_HEAD = prefiltered(
     "|".join(f"(?:{e.pattern.pattern})" for e in NATIONAL + DEPARTMENTS + COMMITTEES + NAMED)
 )
 

@@ -183,8 +183,7 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         if _PLANNED.search(folded):
             continue  # a plan, not a report
         when = _event_date(folded)
-        held = _HELD.search(folded)
-        if when is None and (held is None or anchors):
+        if when is None and (anchors or _HELD.search(folded) is None):
             continue
         date = resolve_date(when, doc.article, year) if when else (str(year) if year else "")
         if anchors and anchors[-1].date == date:
