@@ -16,6 +16,7 @@ Giám đốc Sở Tài chính").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from kg.extract import component
@@ -96,10 +97,29 @@ _HONORIFIC_BEFORE = re.compile(
 _HONORIFIC_REACH = longest_match(_HONORIFIC_BEFORE)
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
 _FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
+# Verbs of appointment: "\s*(?:VERB|...)(?: chức(?: vụ)?)?:?\s+", and of former posts
+# "\s*(?:VERB|...):?\s+". Written without the leading spaces, which ``_verbs`` puts back, so
+# that the patterns start with the verbs' first letters (see ``text.alternation``).
 _APPOINTMENT = re.compile(
-    rf"\s*(?:{_words(_TABLE['appointments']['verbs'])})(?: chức(?: vụ)?)?:?\s+"
+    alternation(
+        [
+            rf"{verb}(?: chức(?: vụ)?)?:?\s+"
+            for verb in split_alternatives(_words(_TABLE["appointments"]["verbs"]))
+        ]
+    )
 )
-_FORMER_APPOINTMENT = re.compile(rf"\s*(?:{_words(_TABLE['appointments']['former_verbs'])}):?\s+")
+_FORMER_APPOINTMENT = re.compile(
+    alternation(
+        [
+            rf"{verb}:?\s+"
+            for verb in split_alternatives(_words(_TABLE["appointments"]["former_verbs"]))
+        ]
+    )
+)
+if any(
+    verb[:1].isspace() for key in ("verbs", "former_verbs") for verb in _TABLE["appointments"][key]
+):
+    raise ValueError("a verb of appointment starts with a space")  # _verbs relies on it
 
 _WORD = rf"[{UPPER}][{LOWER}]*"
 _RUN = prefiltered(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
@@ -384,16 +404,28 @@ def _appointed_posts(
     for pattern, former in ((_FORMER_APPOINTMENT, True), (_APPOINTMENT, False)):
         # A list of former posts runs on past semicolons: "từng giữ các chức vụ: A; B; C".
         clause_end = ceiling if former else _clause_end(folded, pos, ceiling)
-        for verb in pattern.finditer(folded, pos, clause_end):
-            if verb.start() > pos + 60:
+        for start, end in _verbs(pattern, folded, pos, clause_end):
+            if start > pos + 60:
                 break
-            posts, _ = parse_chain(folded, verb.end(), clause_end, index, at, former)
+            posts, _ = parse_chain(folded, end, clause_end, index, at, former)
             if posts:
                 return posts
     return []
 
 
 _CLAUSE_STOP = re.compile(r"[.;]\s|\. |$")
+
+
+def _verbs(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> Iterator[tuple[int, int]]:
+    """Where ``\\s*`` and ``pattern`` match in ``text[pos:endpos]``, as ``finditer`` would find
+    them: a match found at a verb starts with the spaces before it (back to where the search
+    began), as the leading ``\\s*`` would take them; no verb starts with a space."""
+    while (match := pattern.search(text, pos, endpos)) is not None:
+        start = match.start()
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        yield start, match.end()
+        pos = match.end()
 
 
 def _clause_end(folded: str, pos: int, ceiling: int) -> int:
