@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -94,11 +95,9 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
             for match in pattern.finditer(folded):
                 unit = match.group("unit").lower().rstrip(".")
                 levels, units = table[unit]
-                names = [(match.start("name"), match.group("name"))]
-                # "hai xã Nghi Tiến, Nghi Yên": the unit word covers a list of names.
-                names += [
-                    (m.start("name"), m.group("name")) for m in _list_tail(folded, match.end())
-                ]
+                # "hai xã Nghi Tiến, Nghi Yên": the unit word covers a list of names (read
+                # only when the first is a unit: the list stops at the first that is not).
+                names = _names_after(folded, match)
                 for i, (offset, name) in enumerate(names):
                     if i and gaz.lookup(name, "province"):
                         break  # "huyện Thái Thụy, Thái Bình": the list ends at the province
@@ -112,6 +111,13 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
 
 
 _LIST_ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<name>{_NAME})")
+
+
+def _names_after(folded: str, match: re.Match[str]) -> Iterator[tuple[int, str]]:
+    """The name after a unit word, then the names listed after it."""
+    yield match.start("name"), match.group("name")
+    for item in _list_tail(folded, match.end()):
+        yield item.start("name"), item.group("name")
 
 
 def _list_tail(text: str, pos: int) -> list[re.Match[str]]:

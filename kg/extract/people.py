@@ -95,6 +95,7 @@ _HONORIFIC_BEFORE = re.compile(
 )
 # Its matches end where the search ends: only that many characters before need a look.
 _HONORIFIC_REACH = longest_match(_HONORIFIC_BEFORE)
+_HONORIFIC_ENDS = frozenset(word[-1] for word in _TABLE["honorifics"]["words"])
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
 _FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
 # Verbs of appointment: "\s*(?:VERB|...)(?: chức(?: vụ)?)?:?\s+", and of former posts
@@ -211,7 +212,17 @@ def find_names(folded: str) -> list[NameSpan]:
 
 
 def _honorific_before(folded: str, at: int) -> bool:
-    """ông/bà/đồng chí right before ``at`` (the match ends there: no need to look further)."""
+    """ông/bà/đồng chí right before ``at`` (the match ends there: no need to look further).
+
+    The match ends with an honorific's last letter and a space: the two characters before
+    ``at`` rule out most places without a search (a line end, which "$" may stand before,
+    is left to the search).
+    """
+    before = folded[max(0, at - 2) : at]
+    if before[-1:] != "\n" and (
+        len(before) < 2 or before[1] != " " or before[0] not in _HONORIFIC_ENDS
+    ):
+        return False
     return _HONORIFIC_BEFORE.search(folded, max(0, at - _HONORIFIC_REACH), at) is not None
 
 
