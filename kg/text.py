@@ -422,6 +422,14 @@ class Document:
         extractor reads them)."""
         return [self.folded[s.start : s.end] for s in self.sentences]
 
+    @cached_property
+    def paragraph_sizes(self) -> dict[int, int]:
+        """How many sentences each paragraph has."""
+        sizes: dict[int, int] = {}
+        for sentence in self.sentences:
+            sizes[sentence.paragraph] = sizes.get(sentence.paragraph, 0) + 1
+        return sizes
+
     def folded_sentence(self, sentence: Sentence) -> str:
         return self.folded[sentence.start : sentence.end]
 

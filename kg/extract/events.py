@@ -362,8 +362,7 @@ def _is_caption(doc: Document, sentence: Sentence) -> bool:
     """A photo caption: a short paragraph of its own (not the title, not the lead)."""
     if _in_lead(doc, sentence):
         return False
-    same = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
-    return len(same) == 1 and len(sentence.text) < 160
+    return doc.paragraph_sizes[sentence.paragraph] == 1 and len(sentence.text) < 160
 
 
 _THEO = re.compile(r"(?:^|\s)[Tt]heo (?:ông|bà|đồng chí)?\s*$")

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
@@ -402,13 +402,20 @@ class LocalityIndex:
         self.focus = focus_locality(mentions)
         self.province = self.focus.province if self.focus else None
         self._bounds = [(s.start, s.end) for s in sentences]
+        self._starts = [start for start, _ in self._bounds]
         # (level, units) -> the offsets and units of the mentions that can stand for it
         self._named: dict[tuple[str, tuple[str, ...]], tuple[list[int], list[Locality]]] = {}
 
+    @cached_property
+    def _known(self) -> set[Locality]:
+        return {m.locality for m in self.mentions}
+
     def _sentence_of(self, offset: int) -> tuple[int, int]:
-        for start, end in self._bounds:
-            if start <= offset < end:
-                return start, end
+        # The sentences are in text order and do not overlap: the one that starts last at
+        # or before ``offset`` is the only one that can hold it.
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._bounds[i][1]:
+            return self._bounds[i]
         return offset, offset
 
     def nearest(self, level: str, offset: int, units: tuple[str, ...] = ()) -> Locality | None:
@@ -471,7 +478,7 @@ class LocalityIndex:
         options = typed or options
         if not options:
             return None
-        known = {m.locality for m in self.mentions}
+        known = self._known
         for loc in options:
             if loc in known:
                 return loc
