@@ -238,7 +238,7 @@ def _may_hold_figures(low: str) -> bool:
     """
     if _DIGIT.search(low) or any(w in low for w in _NUMBER_WORDS_BEFORE_SPACE):
         return True
-    return has_number_word(low) and any(map(str.isdigit, low))
+    return any(map(str.isdigit, low)) and has_number_word(low)  # the first is rarely true
 
 
 def _figures(low: str) -> list[_Figure]:
