@@ -371,7 +371,8 @@ class Sentence:
 
 # A sentence ends at . ! ? … (or a run of them) followed by space and a capital, quote or
 # dash; "8.850,26" and "TP.HCM" have no space after the dot and stay whole.
-_SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[{UPPER}0-9])")
+# ("[.!?…][.!?…]*" is "[.!?…]+" written to start with a class: the engine skips to those.)
+_SENTENCE_END = re.compile(rf"[.!?…][.!?…]*[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[{UPPER}0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Abbreviations that end in a dot without ending the sentence: "TP. HCM", "PGS. TS. Lê".
 _ABBREVIATION = re.compile(r"(?<![\w])(?:TP|Tp|TS|PGS|GS|ThS|BS|KS|Th\.S|NXB|St|TT|P|Q|X|H)$")
