@@ -506,12 +506,14 @@ def _observation(
 def _mask_attributes(low: str, figures: list[_Figure], start: int, end: int) -> str:
     """The text before a figure with the clauses of attribute figures blanked out, so that
     "dự toán huyện phấn đấu" in a share-of-plan clause sets no target."""
+    inside = [fig for fig in figures if fig.attribute and start <= fig.quantity.start < end]
+    if not inside:
+        return low[start:end]  # most figures: nothing to blank
     text = list(low[start:end])
-    for fig in figures:
-        if fig.attribute and start <= fig.quantity.start < end:
-            a = max(_clause_start(low, fig.quantity.start), start)
-            b = min(_clause_end(low, fig.end), end)
-            text[a - start : b - start] = " " * (b - a)
+    for fig in inside:
+        a = max(_clause_start(low, fig.quantity.start), start)
+        b = min(_clause_end(low, fig.end), end)
+        text[a - start : b - start] = " " * (b - a)
     return "".join(text)
 
 
