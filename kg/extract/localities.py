@@ -378,6 +378,16 @@ def _with_implied_provinces(mentions: list[LocalityMention]) -> list[LocalityMen
     return mentions + implied
 
 
+# Cached: a pure function of the (fixed) gazetteer; callers must not change the list.
+@lru_cache(maxsize=1 << 14)
+def _named_units(name: str, levels: tuple[str, ...], units: tuple[str, ...]) -> list[Locality]:
+    """The units ``name`` can be at ``levels``: those of ``units`` (and provinces) if any."""
+    gaz = gazetteer()
+    options = [loc for level in levels for loc in gaz.lookup(name, level)]
+    typed = [loc for loc in options if loc.level == "province" or not units or loc.unit in units]
+    return typed or options
+
+
 def focus_locality(mentions: list[LocalityMention]) -> Locality | None:
     """The unit the article is about: the most-named district, unless its province is named
     more than twice as often (a provincial story that mentions a district in passing)."""
@@ -470,12 +480,7 @@ class LocalityIndex:
         self, name: str, levels: tuple[str, ...], units: tuple[str, ...] = ()
     ) -> Locality | None:
         """A unit named in a body phrase, preferring units the article already mentions."""
-        gaz = gazetteer()
-        options = [loc for level in levels for loc in gaz.lookup(name, level)]
-        typed = [
-            loc for loc in options if loc.level == "province" or not units or loc.unit in units
-        ]
-        options = typed or options
+        options = _named_units(name, levels, units)
         if not options:
             return None
         known = self._known

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.bodies import parse_body, secretary_body
@@ -257,6 +258,8 @@ def _name_start(words: list[str], honorific: bool) -> int | None:
     return None
 
 
+# Cached: a pure function of the (fixed) gazetteer, asked of the same names over and over.
+@lru_cache(maxsize=1 << 14)
 def _is_place(name: str) -> bool:
     gaz = gazetteer()
     return any(gaz.lookup(name, level) for level in ("province", "district", "commune"))
