@@ -28,7 +28,8 @@ def _alternation(words: list[str]) -> str:
 YEAR = re.compile(
     "(" + alternation([r"19[5-9]\d", r"20\d\d"], behind=r"[\d.,]") + r")(?![\d]|[.,]\d)"
 )
-_DATE_BEFORE = re.compile(r"\d{1,2}\s*[/\-.]\s*$")  # "18/9/2017", "tháng 6/2017"
+# "18/9/2017", "tháng 6/2017": \d{1,2}\s*[/\-.]\s*$, written to start with a digit
+_DATE_BEFORE = re.compile(r"\d\d?\s*[/\-.]\s*$")
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)")
 _RANGE_BEFORE = re.compile(r"(19[5-9]\d|20\d\d)\s*[-–]\s*$")
 _TERM = re.compile(r"nhiệm kỳ\s*\(?\s*$")

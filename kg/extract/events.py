@@ -206,12 +206,17 @@ _PLANNED = re.compile(
     )
 )
 _NOT_EVENT = _TABLE["not_event_dates"]
+# _START(?:WORD|...)\s+$, ignoring case
 _DEADLINE_BEFORE = re.compile(
-    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["before"]) + r")\s+$",
-    re.IGNORECASE,
+    alternation(
+        [rf"{re.escape(w)}\s+$" for w in _NOT_EVENT["before"]], re.IGNORECASE, behind=_LETTER
+    )
 )
+# _START(?:WORD|...)\b[^,;.]{0,40}$
 _DOCUMENT_BEFORE = re.compile(
-    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["documents"]) + r")\b[^,;.]{0,40}$"
+    alternation(
+        [rf"{re.escape(w)}\b[^,;.]{{0,40}}$" for w in _NOT_EVENT["documents"]], behind=_LETTER
+    )
 )
 
 

@@ -65,7 +65,13 @@ _SPELLED_OK_BEFORE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:có|và|với))\s*$")
 _NOUN_KIND |= {w: "not" for w in NOT_NOUNS}
 _NOT_AFTER_PERCENT = re.compile(rf"\s*(?:{_alt(_T['not_after_percent']['words'])})(?!\w)")
 _QUALIFIER = _whole_words(_alt(_T["admin_count_nouns"]["qualifiers"]))
-_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_T['not_after']['words'])})\s*$")
+# (?<!\w)(?:WORD|...)\s*$
+_NOT_AFTER = re.compile(
+    alternation(
+        [rf"{word}\s*$" for word in split_alternatives(_alt(_T["not_after"]["words"]))],
+        behind=r"\w",
+    )
+)
 _CODE_BEFORE = re.compile(r"[a-zđà-ỹ]-\s*$|[/\\]$")  # "COVID-19", "QĐ/19"
 _CODE_AFTER = re.compile(r"-\s*[a-zđ]|/\d")  # "03-NQ/TU", "5/1/2022"
 
@@ -95,7 +101,16 @@ _EXCLUDE_CLAUSE = re.compile(
 _DONATION = re.compile(_alt(_T["exclude"]["donations"]))
 _VOTES = re.compile(_alt(_T["exclude"]["votes"]))
 _ELECTION = _whole_words(_alt(_T["exclude"]["election"]))
-_NEAR = re.compile(rf"(?<!\w)(?:{_alt(_T['exclude']['near'])})(?:\s+(?:{_MODIFIERS}))*\s*$")
+# (?<!\w)(?:WORD|...)(?:\s+(?:MODIFIER|...))*\s*$
+_NEAR = re.compile(
+    alternation(
+        [
+            rf"{word}(?:\s+(?:{_MODIFIERS}))*\s*$"
+            for word in split_alternatives(_alt(_T["exclude"]["near"]))
+        ],
+        behind=r"\w",
+    )
+)
 _NEGATION = _whole_words("không|chưa")
 _NATIONAL = _whole_words(_alt(_T["national"]["words"]))
 _COMPARISON_BEFORE = re.compile(rf"(?:{_alt(_T['national']['comparison'])})\s*$")
