@@ -177,19 +177,26 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
 _WORD_CHARS = re.compile(r"\w*")
 
 
-@lru_cache(maxsize=64)
-def _start_pattern(firsts: frozenset[str]) -> re.Pattern[str]:
-    """Where a name may start: one of ``firsts``, not after a letter, digit or dot, and
-    then (for a word character) the rest of its word.
+def _head(name: str) -> str:
+    """The first character of a name, and the word characters after it if it is one itself."""
+    if not (name[0].isalnum() or name[0] == "_"):
+        return name[0]
+    return name[0] + _WORD_CHARS.match(name, 1).group()
 
-    The look-behind comes after the first character so that the pattern starts with a
-    character class, which the regex engine skips to without trying every position.
-    """
-    words = "".join(re.escape(ch) for ch in sorted(firsts) if ch.isalnum() or ch == "_")
-    others = "".join(re.escape(ch) for ch in sorted(firsts) if not (ch.isalnum() or ch == "_"))
-    branches = [rf"[{words}](?<![\w.].)\w*"] if words else []
-    branches += [rf"[{others}](?<![\w.].)"] if others else []
-    return re.compile("|".join(branches))
+
+@lru_cache(maxsize=128)
+def _heads_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """Where one of ``names`` may start: its first word, whole (the whole run of word
+    characters there), not after a letter, digit or dot."""
+    heads = sorted({_head(name) for name in names})
+    branches = [
+        re.escape(head) + (r"(?!\w)" if head[0].isalnum() or head[0] == "_" else "")
+        for head in heads
+    ]
+    try:
+        return re.compile(alternation(branches, behind=r"[\w.]"))
+    except ValueError:  # a name that starts with a sign: the plain pattern
+        return re.compile(r"(?<![\w.])(?:" + "|".join(branches) + ")")
 
 
 class _NameScanner:
@@ -198,35 +205,27 @@ class _NameScanner:
 
     Names are filed under their first word: a name can only match where the text's word
     is that word (its first word ends where the name goes on with a non-word character, or
-    at its end, where the match needs a non-word character after it), so one look-up per
-    word of the text finds the few names to try there.
+    at its end, where the match needs a non-word character after it). Those places are
+    found with one pattern per group of names (a province's districts, compiled once), and
+    only there are the names tried, longest first.
     """
 
-    def __init__(self, names: set[str], firsts: frozenset[str] = frozenset()) -> None:
-        """``firsts``: more characters to look for names at (the scanners of several sets
-        then share one pattern; a word no name starts with is passed over)."""
+    def __init__(self, groups: list[frozenset[str]]) -> None:
+        names: set[str] = set().union(*groups)
         self.by_first: dict[str, list[str]] = {}
         for name in sorted(names, key=lambda n: (-len(n), n)):
-            self.by_first.setdefault(self._head(name), []).append(name)
-        self._start = _start_pattern(firsts | {name[0] for name in names})
-
-    @staticmethod
-    def _head(name: str) -> str:
-        """The first character, and the word characters after it if it is one itself."""
-        if not (name[0].isalnum() or name[0] == "_"):
-            return name[0]
-        return name[0] + _WORD_CHARS.match(name, 1).group()
+            self.by_first.setdefault(_head(name), []).append(name)
+        self._starts = [_heads_pattern(group) for group in groups]
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        heads = {m.start(): m.group() for start in self._starts for m in start.finditer(text)}
         found: list[tuple[int, int, str]] = []
         end = 0
-        by_first, size = self.by_first, len(text)
-        for start_match in self._start.finditer(text):
-            pos = start_match.start()
-            bucket = by_first.get(start_match.group())
-            if bucket is None or pos < end:
+        size = len(text)
+        for pos in sorted(heads):
+            if pos < end:
                 continue
-            for name in bucket:
+            for name in self.by_first[heads[pos]]:
                 stop = pos + len(name)
                 if text.startswith(name, pos) and (
                     stop == size or not (text[stop].isalnum() or text[stop] == "_")
@@ -251,16 +250,10 @@ def _districts_by_province() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1024)
 def _district_pattern(provinces: frozenset[str]) -> _NameScanner | None:
     table = _districts_by_province()
-    names = set().union(*(table.get(p, ()) for p in provinces))
-    if not names:
+    groups = [table[p] for p in sorted(provinces) if table.get(p)]
+    if not groups:
         return None
-    return _NameScanner(names, _district_firsts())
-
-
-@cache
-def _district_firsts() -> frozenset[str]:
-    """The first characters of every district name (one start pattern for every set)."""
-    return frozenset(name[0] for found in _districts_by_province().values() for name in found)
+    return _NameScanner(groups)
 
 
 def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
