@@ -206,26 +206,26 @@ class _NameScanner:
     Names are filed under their first word: a name can only match where the text's word
     is that word (its first word ends where the name goes on with a non-word character, or
     at its end, where the match needs a non-word character after it). Those places are
-    found with one pattern per group of names (a province's districts, compiled once), and
-    only there are the names tried, longest first.
+    found with a pattern of the first words of a larger set (``universe``: every district,
+    compiled once), and only there are the set's names tried, longest first.
     """
 
-    def __init__(self, groups: list[frozenset[str]]) -> None:
-        names: set[str] = set().union(*groups)
+    def __init__(self, names: set[str], universe: frozenset[str]) -> None:
         self.by_first: dict[str, list[str]] = {}
         for name in sorted(names, key=lambda n: (-len(n), n)):
             self.by_first.setdefault(_head(name), []).append(name)
-        self._starts = [_heads_pattern(group) for group in groups]
+        self._start = _heads_pattern(universe | names)
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
-        heads = {m.start(): m.group() for start in self._starts for m in start.finditer(text)}
         found: list[tuple[int, int, str]] = []
         end = 0
-        size = len(text)
-        for pos in sorted(heads):
-            if pos < end:
+        by_first, size = self.by_first, len(text)
+        for head in self._start.finditer(text):
+            pos = head.start()
+            bucket = by_first.get(head.group())
+            if bucket is None or pos < end:
                 continue
-            for name in self.by_first[heads[pos]]:
+            for name in bucket:
                 stop = pos + len(name)
                 if text.startswith(name, pos) and (
                     stop == size or not (text[stop].isalnum() or text[stop] == "_")
@@ -250,10 +250,16 @@ def _districts_by_province() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1024)
 def _district_pattern(provinces: frozenset[str]) -> _NameScanner | None:
     table = _districts_by_province()
-    groups = [table[p] for p in sorted(provinces) if table.get(p)]
-    if not groups:
+    names = set().union(*(table.get(p, ()) for p in provinces))
+    if not names:
         return None
-    return _NameScanner(groups)
+    return _NameScanner(names, _all_districts())
+
+
+@cache
+def _all_districts() -> frozenset[str]:
+    """Every district name (one start pattern for every set)."""
+    return frozenset().union(*_districts_by_province().values())
 
 
 def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
