@@ -139,9 +139,15 @@ _NAMES = _T["names"]
 _LEADING = re.compile(rf"^(?:\W|năm \d{{4}}|{_alt(_NAMES['leading'])})+")
 _TRAILING = re.compile(rf"(?:\s|\W|{_alt(_NAMES['trailing'])})+$")
 # The last lead-in cue, or a locality named with its unit word ("huyện Cẩm Xuyên").
+# (The unit words each take the place name, so that every branch starts with a letter: the
+# regex engine skips to those.)
 _LEAD_IN = re.compile(
-    rf"(?:{_alt(_NAMES['lead_in'])}|(?:huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn)"
-    rf"(?: [{UPPER}][{LOWER}]*)+)\s"
+    rf"(?:{_alt(_NAMES['lead_in'])}|"
+    + "|".join(
+        rf"{unit}(?: [{UPPER}][{LOWER}]*)+"
+        for unit in ("huyện", "tỉnh", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
+    )
+    + r")\s"
 )
 
 
@@ -466,7 +472,7 @@ def _observation(
     clause = low[clause_start : q.start]
     if _AWARDS.search(before) or _EXCLUDE_CLAUSE.search(clause):
         return None
-    if _VOTES.search(low[piece_start:]):
+    if _votes_after(low, piece_start):
         return None
     if fig.unit == "%" and (_ELECTION.search(clause) or _after_name(sentence, low, q.start)):
         return None
@@ -518,6 +524,17 @@ def _observation(
     )
 
 
+# Per sentence, asked again for each of its figures: a few sentences' worth of cache.
+@lru_cache(maxsize=8)
+def _votes_after(low: str, start: int) -> bool:
+    return _VOTES.search(low, start) is not None
+
+
+@lru_cache(maxsize=8)
+def _opening_year(low: str) -> int | None:
+    return opening_year(low)
+
+
 def _mask_attributes(low: str, figures: list[_Figure], start: int, end: int) -> str:
     """The text before a figure with the clauses of attribute figures blanked out, so that
     "dự toán huyện phấn đấu" in a share-of-plan clause sets no target."""
@@ -564,7 +581,7 @@ def _year(
     after = _YEAR_AFTER.match(low, fig.end)
     if after:
         return int(after.group(1)), True
-    opening = opening_year(low)
+    opening = _opening_year(low)
     if opening is not None:
         return opening, True
     if status == "target":
