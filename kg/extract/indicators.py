@@ -130,9 +130,14 @@ _COMPARE_HEAD = re.compile(r"\s*(?:so với|cùng kỳ|năm)")
 _YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
 
 # Clause boundaries: ", " ; : ( ) " - " " và " "…".
-_CLAUSE_BOUNDARY = re.compile(r",\s|;|:|\(|\)|\s[-–]\s|(?<=\s)và\s|…|\.\.\.")
+# ",\s|;|:|\(|\)|\s[-–]\s|(?<=\s)và\s|…|\.\.\.", written to start with the first character
+# of every branch (the regex engine skips to those), the branch then told by that character.
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:()…v.\s](?:(?<=,)\s|(?<=[;:()…])|(?<=\s)[-–]\s|(?<=v)(?<=\s(?s:.))à\s|(?<=\.)\.\.)"
+)
 # Phrase boundaries for the subject of a figure: as above, but "và" and brackets join.
-_PHRASE_BOUNDARY = re.compile(r",\s|;|:|\s[-–]\s|…|\.\.\.")
+# ",\s|;|:|\s[-–]\s|…|\.\.\.", written the same way.
+_PHRASE_BOUNDARY = re.compile(r"[,;:….\s](?:(?<=,)\s|(?<=[;:…])|(?<=\s)[-–]\s|(?<=\.)\.\.)")
 # A hard break inside a splitter's sentence: "…" before a capital letter.
 _HARD_BREAK = re.compile(r"(?:…|\.\.\.)\s*(?=[A-ZĐÀ-Ỹ])")
 _NAMES = _T["names"]
