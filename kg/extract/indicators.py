@@ -251,6 +251,8 @@ def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[In
 
 
 _NUMBER_WORDS_BEFORE_SPACE = ("hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ", "mười ")
+# ``any(word in low for word in _NUMBER_WORDS_BEFORE_SPACE)`` in one pass
+_NUMBER_WORD_BEFORE_SPACE = re.compile("|".join(map(re.escape, _NUMBER_WORDS_BEFORE_SPACE)))
 _DIGIT = re.compile(r"\d")
 
 
@@ -262,9 +264,9 @@ def _may_hold_figures(low: str) -> bool:
     without one there is no number token, so a sentence without a number word either (of
     ``word_quantities``) has no figure whatever the answer.
     """
-    if _DIGIT.search(low) or any(w in low for w in _NUMBER_WORDS_BEFORE_SPACE):
+    if _DIGIT.search(low) or _NUMBER_WORD_BEFORE_SPACE.search(low):
         return True
-    return any(map(str.isdigit, low)) and has_number_word(low)  # the first is rarely true
+    return has_number_word(low) and any(map(str.isdigit, low))
 
 
 def _figures(low: str) -> list[_Figure]:
