@@ -71,8 +71,9 @@ _ANY_KIND = re.compile(
         names=[name for name, _ in _KIND_BRANCHES],
     )
 )
+# _START WORD _END, ignoring case (written to start with the word's first letter)
 SUBTYPES = [
-    (w, prefiltered(rf"{_START}{re.escape(w)}{_END}", re.IGNORECASE))
+    (w, re.compile(alternation([f"{re.escape(w)}{_END}"], re.IGNORECASE, behind=_LETTER)))
     for w in _TABLE["subtypes"]["words"]
 ]
 _DAY_PARTS = "|".join(

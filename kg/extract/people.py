@@ -34,7 +34,6 @@ from kg.text import (
     fold,
     longest_match,
     match_key,
-    prefiltered,
     split_alternatives,
 )
 
@@ -124,7 +123,9 @@ if any(
     raise ValueError("a verb of appointment starts with a space")  # _verbs relies on it
 
 _WORD = rf"[{UPPER}][{LOWER}]*"
-_RUN = prefiltered(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
+# A run of capitalized words: (?<![LETTER\d])(WORD(?: WORD)*)END, written to start with the
+# capital (the look-behind after it), so that the regex engine skips to capitals.
+_RUN = re.compile(rf"([{UPPER}](?<![{LOWER}{UPPER}\d](?s:.))[{LOWER}]*(?: {_WORD})*){_END}")
 # Between posts of one chain: ", ", " - ", " kiêm ", "; ", " rồi ".
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
