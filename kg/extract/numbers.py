@@ -98,7 +98,9 @@ def format_number(value: float, decimals: int | None = None) -> str:
     return f"{out},{frac}" if frac else out
 
 
-@dataclass(frozen=True)
+# Not frozen (treat it as immutable; ``dataclasses.replace`` makes a changed copy): a sentence
+# makes one per number, and a frozen dataclass sets every field through object.__setattr__.
+@dataclass(slots=True)
 class Quantity:
     """A number as written, before its unit is known.
 
