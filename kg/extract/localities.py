@@ -210,11 +210,10 @@ class _NameScanner:
     compiled once), and only there are the set's names tried, longest first.
     """
 
-    def __init__(self, names: set[str], universe: frozenset[str]) -> None:
-        self.by_first: dict[str, list[str]] = {}
-        for name in sorted(names, key=lambda n: (-len(n), n)):
-            self.by_first.setdefault(_head(name), []).append(name)
-        self._start = _heads_pattern(universe | names)
+    def __init__(self, by_first: dict[str, list[str]], universe: frozenset[str]) -> None:
+        """``by_first``: the names under their first word, longest first (then in order)."""
+        self.by_first = by_first
+        self._start = _heads_pattern(universe)
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
@@ -249,11 +248,24 @@ def _districts_by_province() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1024)
 def _district_pattern(provinces: frozenset[str]) -> _NameScanner | None:
-    table = _districts_by_province()
-    names = set().union(*(table.get(p, ()) for p in provinces))
-    if not names:
+    # The provinces' districts under their first words, merged (a name of two provinces once).
+    merged: dict[str, set[str]] = {}
+    for province in provinces:
+        for head, names in _districts_by_head(province).items():
+            merged.setdefault(head, set()).update(names)
+    if not merged:
         return None
-    return _NameScanner(names, _all_districts())
+    by_first = {head: sorted(names, key=lambda n: (-len(n), n)) for head, names in merged.items()}
+    return _NameScanner(by_first, _all_districts())
+
+
+@cache
+def _districts_by_head(province: str) -> dict[str, frozenset[str]]:
+    """A province's district names (as ``_districts_by_province``) under their first word."""
+    heads: dict[str, set[str]] = {}
+    for name in _districts_by_province().get(province, ()):
+        heads.setdefault(_head(name), set()).add(name)
+    return {head: frozenset(names) for head, names in heads.items()}
 
 
 @cache
