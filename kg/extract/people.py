@@ -192,7 +192,9 @@ def find_names(folded: str) -> list[NameSpan]:
         honorific = _honorific_before(folded, at)
         while words and words[0] in _CAPITAL_HONORIFICS:
             words, offsets, honorific = words[1:], offsets[1:], True
-        stop = next((i for i, w in enumerate(words) if i and w in NAME_STOPS), None)
+        stop = None
+        if not NAME_STOPS.isdisjoint(words[1:]):  # rarely: a stop word after the first
+            stop = next(i for i, w in enumerate(words) if i and w in NAME_STOPS)
         if stop is not None:
             words, offsets = words[:stop], offsets[:stop]
         if honorific and len(words) == 1:
