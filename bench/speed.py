@@ -48,8 +48,11 @@ def main() -> None:
             extract(article)
         times.append(time.process_time() - started)
     rate = len(articles) / median(times)
-    print(f"{rate:.1f} articles/s (CPU, median of {args.runs}; runs: "
-          + ", ".join(f"{t:.2f}s" for t in times) + ")")
+    print(
+        f"{rate:.1f} articles/s (CPU, median of {args.runs}; runs: "
+        + ", ".join(f"{t:.2f}s" for t in times)
+        + ")"
+    )
 
 
 if __name__ == "__main__":
