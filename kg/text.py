@@ -9,9 +9,12 @@ the folded text has the same offsets in the original text, and evidence keeps th
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property, lru_cache
+from typing import Any
 
 from kg.model import Article, Evidence
 
@@ -30,7 +33,9 @@ def _move_tone(match: re.Match[str]) -> str:
 # o/u followed by a tone-marked a/e/y that ends the syllable, not after "q" ("quý" is
 # correct in both placements) and not before another letter ("khoáng" has a final consonant).
 _VOWEL_WITH_TONE = "áàảãạÁÀẢÃẠéèẻẽẹÉÈẺẼẸýỳỷỹỵÝỲỶỸỴ"
-_OLD_PLACEMENT = re.compile(rf"(?<![qQ])([oOuU])([{_VOWEL_WITH_TONE}])(?!\w)")
+# (The look-behind for "q" comes after the "o"/"u": a pattern that starts with a character
+# class lets the regex engine skip to those characters.)
+_OLD_PLACEMENT = re.compile(rf"([oOuU])(?<![qQ](?s:.))([{_VOWEL_WITH_TONE}])(?!\w)")
 
 
 def _letters(predicate) -> str:
@@ -52,32 +57,48 @@ def _first_chars(items: list) -> set[str] | None:
     """The characters a match of parsed regex ``items`` can start with (None: can't tell)."""
     from re import _constants as c
 
+    optional: set[str] = set()  # first characters of optional items before this one
     for op, av in items:
-        if op in (c.ASSERT, c.ASSERT_NOT):
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             continue  # zero-width: the first character comes after it
-        if op is c.LITERAL:
-            return {chr(av)}
-        if op is c.IN:
-            chars: set[str] = set()
-            for o, a in av:
-                if o is c.LITERAL:
-                    chars.add(chr(a))
-                elif o is c.RANGE and a[1] - a[0] < 4096:
-                    chars.update(map(chr, range(a[0], a[1] + 1)))
-                else:
-                    return None
-            return chars
-        if op is c.BRANCH:
-            found: set[str] = set()
-            for branch in av[1]:
-                first = _first_chars(branch)
-                if first is None:
-                    return None
-                found |= first
-            return found
-        if op is c.SUBPATTERN and not av[1] and not av[2]:
-            return _first_chars(av[3])
-        return None
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _, body = av
+            first = _first_chars(list(body))
+            if first is None:
+                return None
+            if low and body.getwidth()[0]:
+                return optional | first
+            optional |= first  # it may match nothing: the next item may start the match
+            continue
+        found = _first_one(op, av, c)
+        return None if found is None else optional | found
+    return None
+
+
+def _first_one(op: Any, av: Any, c: Any) -> set[str] | None:
+    """The characters a match of one parsed item that consumes some starts with."""
+    if op is c.LITERAL:
+        return {chr(av)}
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars.add(chr(a))
+            elif o is c.RANGE and a[1] - a[0] < 4096:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None
+        return chars
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:
+            first = _first_chars(branch)
+            if first is None:
+                return None
+            found |= first
+        return found
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        return _first_chars(list(av[3]))
     return None
 
 
@@ -100,6 +121,221 @@ def prefiltered(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
 
 
+# --- word lists the regex engine can skip to --------------------------------------------------
+#
+# The regex engine tries a pattern at every position of the text, unless the pattern starts
+# with a case-sensitive literal or character class: then it skips, in C, to the next position
+# holding one of those characters, and an alternation whose branches all start with a literal
+# tries only the branches of that character. A word list matched case-insensitively after a
+# look-behind ("(?<![a-z])(?:hội nghị|kỳ họp|...)", re.IGNORECASE) gets neither, and costs a
+# try of every branch at every position. :func:`alternation` writes the same pattern starting
+# with the first character of each branch, in each of its case variants, with the look-behind
+# moved after it: the same matches, found several times faster.
+
+_SPECIAL = frozenset("\\.^$*+?{}[]|()")
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level branches of a regular expression: "a|b(?:c|d)" gives "a", "b(?:c|d)"."""
+    parts: list[str] = []
+    depth = start = i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Just past the character class that opens at ``pattern[i]``."""
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
+
+
+def _first_element(branch: str) -> tuple[str, str]:
+    """The characters a branch starts with (one literal, or a class of plain literals) and the
+    rest of it; ValueError for any other start."""
+    if branch[:1] == "[":
+        end = _class_end(branch, 0)
+        chars, rest = branch[1 : end - 1], branch[end:]
+        if not chars or any(ch in _SPECIAL or ch in "-^" for ch in chars):
+            raise ValueError(f"not a class of plain characters: {branch!r}")
+    elif branch and branch[0] not in _SPECIAL:
+        chars, rest = branch[0], branch[1:]
+    else:
+        raise ValueError(f"does not start with a literal: {branch!r}")
+    if rest[:1] in ("*", "+", "?", "{"):
+        raise ValueError(f"the first character is repeated: {branch!r}")
+    return chars, rest
+
+
+@cache
+def _upper_cases() -> dict[str, str]:
+    """Lower case -> the other characters that lower-case to it (by its first character for
+    the one that lower-cases to two, "İ")."""
+    found: dict[str, str] = {}
+    for ch in map(chr, range(sys.maxunicode + 1)):
+        low = ch.lower()
+        if low != ch:
+            found[low[0]] = found.get(low[0], "") + ch
+    return found
+
+
+@cache
+def case_variants(ch: str) -> str:
+    """Every character that ``ch`` matches under re.IGNORECASE: those whose (simple) lower
+    case is ``ch``'s, or one the engine counts as the same letter ("ı" for "i")."""
+    from re._casefix import _EXTRA_CASES
+
+    low = ch.lower()
+    if len(low) != 1:
+        raise ValueError(f"no single lower case: {ch!r}")
+    same = [low, *map(chr, _EXTRA_CASES.get(ord(low), ()))]
+    candidates = {ch, *same} | {c for x in same for c in _upper_cases().get(x, "")}
+    test = re.compile(re.escape(ch), re.IGNORECASE)
+    return "".join(sorted(c for c in candidates if test.fullmatch(c)))
+
+
+def alternation(
+    branches: list[str],
+    flags: int = 0,
+    *,
+    behind: str = "",
+    names: list[str] | None = None,
+    depth: int = 3,
+) -> str:
+    """A pattern that matches as ``(?<!BEHIND)(?:BRANCH|BRANCH|...)`` compiled with ``flags``
+    would, written to start with the branches' first characters (see above).
+
+    Compile it *without* ``flags``: they are set inside. Each branch must start with a
+    literal or a class of plain literals. ``behind`` is a look-behind pattern one character
+    wide. With ``names``, each branch is in a group named after its name: ``name_N`` (one
+    per copy of the branch); :func:`branch_name` reads it back off a match. Up to ``depth``
+    characters deep, branches that go on with a literal are told apart by it the same way
+    (a character class the engine tests without trying the branch).
+
+    The branches that start with one character keep their order, and branches that start
+    with different ones never match at the same position (no character matches both), so
+    at every position the same branch matches.
+    """
+    ignorecase = bool(flags & re.IGNORECASE)
+    if flags & ~re.IGNORECASE:
+        raise ValueError("only re.IGNORECASE is supported")
+    groups = _by_first(list(enumerate(branches)), ignorecase)
+    if groups is None:
+        raise ValueError(f"not every branch starts with a literal: {branches!r}")
+    copies = iter(range(1 << 30))  # group names must be unique: each copy gets a number
+    out: list[str] = []
+    for variants, entries in groups:
+        for variant in variants:
+            inner = _dispatch(entries, ignorecase, names, copies, depth - 1, behind, 1)
+            out.append(f"{re.escape(variant)}{'(?i:' if ignorecase else '(?:'}{inner})")
+    return "(?:" + "|".join(out) + ")"
+
+
+def _by_first(
+    entries: list[tuple[int, str]], ignorecase: bool
+) -> list[tuple[str, list[tuple[int, str]]]] | None:
+    """Branches (numbered, in order) grouped by their first character: (its variants, the
+    rests in order); None when a branch does not start with a literal."""
+    groups: dict[str, tuple[str, list[tuple[int, str]]]] = {}
+    for number, branch in entries:
+        try:
+            chars, rest = _first_element(branch)
+        except ValueError:
+            return None
+        for ch in chars:
+            key = ch.lower() if ignorecase else ch
+            variants = case_variants(ch) if ignorecase else ch
+            rests = groups.setdefault(key, (variants, []))[1]
+            if (number, rest) not in rests:
+                rests.append((number, rest))
+    seen: set[str] = set()
+    for variants, _ in groups.values():
+        if seen & set(variants):
+            raise ValueError(f"first characters match each other: {sorted(groups)}")
+        seen |= set(variants)
+    return list(groups.values())
+
+
+def _dispatch(
+    entries: list[tuple[int, str]],
+    ignorecase: bool,
+    names: list[str] | None,
+    copies: Iterator[int],
+    depth: int,
+    behind: str,
+    consumed: int,
+) -> str:
+    """The rests of the branches after a common start of ``consumed`` characters, as an
+    alternation (see above). The look-behind for ``behind`` comes once the characters that
+    tell branches apart are read (it is the slower test), looking back past them."""
+    groups = _by_first(entries, ignorecase) if depth > 0 else None
+    if groups is None or len(entries) == 1:
+        look = f"(?<!{behind}(?s:.{{{consumed}}}))" if behind else ""
+        if names is None:
+            rests = [f"(?:{rest})" for _, rest in entries]
+        else:
+            rests = [f"(?P<{names[n]}_{next(copies)}>{rest})" for n, rest in entries]
+        return look + "(?:" + "|".join(rests) + ")"
+    out = []
+    for variants, rests in groups:
+        chars = "".join(re.escape(ch) for ch in variants)
+        inner = _dispatch(rests, ignorecase, names, copies, depth - 1, behind, consumed + 1)
+        out.append(f"(?-i:[{chars}]){inner}")
+    return "(?:" + "|".join(out) + ")"
+
+
+def branch_name(match: re.Match[str]) -> str:
+    """The name of the branch of an :func:`alternation` (with names) that matched."""
+    return match.lastgroup.rsplit("_", 1)[0]
+
+
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
+def last_word(text: str, window: int = 64) -> re.Match[str] | None:
+    r"""``re.search(r"(\S+)$", text)``, without scanning all of a long ``text``.
+
+    The search starts ``window`` characters before the end; a match found right at that
+    start may be the tail of a longer word, and only then is the whole text searched.
+    """
+    start = max(0, len(text) - window)
+    match = _LAST_WORD.search(text, start)
+    if match is not None and start and match.start() == start:
+        return _LAST_WORD.search(text)
+    return match
+
+
+def longest_match(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span (ValueError when unbounded)."""
+    from re import _parser
+
+    width = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    if width >= _parser.MAXREPEAT:
+        raise ValueError(f"matches of {pattern.pattern!r} have no bound")
+    return width
+
+
 def normalize(text: str) -> str:
     """NFC, unified line ends, non-breaking spaces as spaces."""
     text = unicodedata.normalize("NFC", text)
@@ -111,6 +347,9 @@ def fold(text: str) -> str:
     return _OLD_PLACEMENT.sub(_move_tone, text)
 
 
+# Cached: extractors look up the same short names (gazetteer keys, people's names) over and
+# over, and the key of a string never changes.
+@lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """The form strings are compared in: folded, lower-cased, white space collapsed."""
     return " ".join(fold(unicodedata.normalize("NFC", text)).lower().split())
@@ -132,10 +371,14 @@ class Sentence:
 
 # A sentence ends at . ! ? … (or a run of them) followed by space and a capital, quote or
 # dash; "8.850,26" and "TP.HCM" have no space after the dot and stay whole.
-_SENTENCE_END = re.compile(rf"[.!?…]+[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[{UPPER}0-9])")
+# ("[.!?…][.!?…]*" is "[.!?…]+" written to start with a class: the engine skips to those.)
+_SENTENCE_END = re.compile(rf"[.!?…][.!?…]*[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[{UPPER}0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Abbreviations that end in a dot without ending the sentence: "TP. HCM", "PGS. TS. Lê".
 _ABBREVIATION = re.compile(r"(?<![\w])(?:TP|Tp|TS|PGS|GS|ThS|BS|KS|Th\.S|NXB|St|TT|P|Q|X|H)$")
+# An abbreviation ends where the search ends, so the search starts no further back than the
+# longest abbreviation, instead of at the start of the paragraph.
+_ABBREVIATION_REACH = longest_match(_ABBREVIATION)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -144,7 +387,8 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk, base = para.group(0), para.start()
         cursor = 0
         for boundary in _SENTENCE_END.finditer(chunk):
-            if _ABBREVIATION.search(chunk, 0, boundary.start(1) - 1):
+            dot = boundary.start(1) - 1
+            if _ABBREVIATION.search(chunk, max(0, dot - _ABBREVIATION_REACH), dot):
                 continue
             piece = chunk[cursor : boundary.start(1)]
             _append(sentences, piece, base + cursor, index)
@@ -172,6 +416,20 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.text)
+
+    @cached_property
+    def folded_sentences(self) -> list[str]:
+        """The folded text of each sentence, in the order of :attr:`sentences` (cut once: every
+        extractor reads them)."""
+        return [self.folded[s.start : s.end] for s in self.sentences]
+
+    @cached_property
+    def paragraph_sizes(self) -> dict[int, int]:
+        """How many sentences each paragraph has."""
+        sizes: dict[int, int] = {}
+        for sentence in self.sentences:
+            sizes[sentence.paragraph] = sizes.get(sentence.paragraph, 0) + 1
+        return sizes
 
     def folded_sentence(self, sentence: Sentence) -> str:
         return self.folded[sentence.start : sentence.end]

@@ -1,5 +1,18 @@
+import re
+
 from kg.model import Article
-from kg.text import Document, fold, match_key, split_sentences
+from kg.text import (
+    Document,
+    alternation,
+    branch_name,
+    case_variants,
+    fold,
+    last_word,
+    match_key,
+    prefiltered,
+    split_alternatives,
+    split_sentences,
+)
 
 
 def test_fold_moves_old_tone_placement_and_keeps_length() -> None:
@@ -39,3 +52,76 @@ def test_document_folded_text_shares_offsets() -> None:
     doc = Document(Article("a", "2022-01", "", "Bí thư Tỉnh uỷ dự."))
     start = doc.folded.index("Tỉnh ủy")
     assert doc.text[start : start + 7] == "Tỉnh uỷ"
+
+
+# --- patterns written for speed: the same matches as the plain ones ----------------------------
+
+_SAMPLES = [
+    "Sáng 5/1, Huyện ủy Cẩm Xuyên tổ chức HỘI NGHỊ tổng kết; hội thảo và kỳ họp thứ 3.",
+    "Tham dự có ông A. Đại hội, đại hội đại biểu, Đại Hội; Kì họp, KỲ HỌP, kỳhọp.",
+    "hộı nghị, HỘİ NGHỊ, ſáu, ſÁU, haı, K Kelvin; tọa đàm-tọa đàm tọa đàmx",
+    "",
+]
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_alternation_matches_as_the_plain_pattern() -> None:
+    words = [
+        "hội nghị",
+        "hội thảo",
+        "đại hội",
+        "kỳ họp|kì họp",
+        "tọa đàm",
+        "sáu",
+        "hai",
+        "[Kk]elvin",
+    ]
+    branches = [b for w in words for b in split_alternatives(w)]
+    plain = re.compile(rf"(?<![a-zà-ỹ])(?:{'|'.join(words)})(?![a-zà-ỹ])", re.IGNORECASE)
+    fast = re.compile(
+        alternation([f"{b}(?![a-zà-ỹ])" for b in branches], re.IGNORECASE, behind="[a-zà-ỹ]")
+    )
+    for text in _SAMPLES:
+        for pos in range(len(text) + 1):
+            expected, found = plain.match(text, pos), fast.match(text, pos)
+            assert (expected and expected.span()) == (found and found.span())
+        assert _spans(plain, text) == _spans(fast, text)
+
+
+def test_alternation_names_the_branch_that_matched() -> None:
+    fast = re.compile(alternation(["tổ chức", "tổng kết", "hội nghị"], re.I, names=["a", "b", "c"]))
+    # in the text: "tổ chức", "HỘI NGHỊ", "tổng kết"
+    assert [branch_name(m) for m in fast.finditer(_SAMPLES[0])] == ["a", "c", "b"]
+
+
+def test_alternation_keeps_branch_order() -> None:
+    plain = re.compile("thị xã|thị|xã")
+    fast = re.compile(alternation(["thị xã", "thị", "xã"]))
+    for text in ("thị xã", "thị trấn", "xã hội thị"):
+        assert _spans(plain, text) == _spans(fast, text)
+
+
+def test_case_variants_are_what_ignorecase_matches() -> None:
+    assert set(case_variants("i")) == {"i", "I", "İ", "ı"}
+    assert set(case_variants("s")) == {"s", "S", "ſ"}
+    assert set(case_variants("k")) == {"k", "K", "\u212a"}
+    assert set(case_variants("ộ")) == {"ộ", "Ộ"}
+
+
+def test_prefiltered_reads_past_optional_items() -> None:
+    pattern = "(?:Trung ương )?(?:Hội|Liên đoàn) [A-Z]"
+    fast = prefiltered(pattern)
+    assert fast.pattern.startswith("(?=[")
+    for text in ("Trung ương Hội X", "Hội Y, Liên đoàn Z", "trung ương Hội X"):
+        assert _spans(re.compile(pattern), text) == _spans(fast, text)
+
+
+def test_last_word() -> None:
+    long = "x" * 100 + " " + "y" * 80
+    for text in ("", " ", "ab", "ab cd", "ab  ", long, "z" * 200):
+        expected = re.search(r"(\S+)$", text)
+        found = last_word(text)
+        assert (expected and expected.span()) == (found and found.span())

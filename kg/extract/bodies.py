@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kg.extract.localities import UNIT_WORDS, LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Body, BodyMention, Locality
-from kg.text import LOWER, TITLE_WORD, UPPER, Document, Sentence
+from kg.text import LOWER, TITLE_WORD, UPPER, Document, Sentence, prefiltered
 
 _TABLE = load_patterns("bodies")
 
@@ -53,6 +53,31 @@ NATIONAL = _entries(_TABLE["national"], re.IGNORECASE)
 DEPARTMENTS = _entries(_TABLE["departments"], re.IGNORECASE)
 COMMITTEES = _entries(_TABLE["committees"])
 NAMED = _entries(_TABLE["named"])
+
+
+class _Table:
+    """The entries of one table in one pattern, each in a group named after its place: one
+    match at a position finds the first entry that matches there (the alternation tries
+    them in order), as trying them one by one would."""
+
+    def __init__(self, entries: list[_Entry], flags: int = 0) -> None:
+        self.entries = entries
+        self.pattern = re.compile(
+            "|".join(f"(?P<e{i}>{entry.pattern.pattern})" for i, entry in enumerate(entries)),
+            flags,
+        )
+
+    def match(self, text: str, pos: int) -> tuple[_Entry, re.Match[str]] | None:
+        found = self.pattern.match(text, pos)
+        if found is None:
+            return None
+        return self.entries[int(found.lastgroup[1:])], found
+
+
+_NATIONAL = _Table(NATIONAL, re.IGNORECASE)
+_DEPARTMENTS = _Table(DEPARTMENTS, re.IGNORECASE)
+_COMMITTEES = _Table(COMMITTEES)
+_NAMED = _Table(NAMED)
 # An abbreviated own name: "GTVT", "KH&ĐT", "TN & MT", "LĐ-TB&XH".
 _ABBREVIATION = rf"[{UPPER}][{UPPER}&\-]+(?: ?& ?[{UPPER}]+)*"
 _DEPARTMENT_NAMES = sorted(_TABLE["department_names"]["names"], key=len, reverse=True)
@@ -101,23 +126,16 @@ def parse_body(
     """
     limit = len(text) if limit is None else limit
     window = text[:limit]
-    for entry in NATIONAL:
-        match = entry.pattern.match(window, pos)
-        if match:
-            name = entry.canonical or window[match.start() : match.end()]
-            return BodyPhrase(pos, match.end(), Body(name, entry.kind))
-    for entry in DEPARTMENTS:
-        match = entry.pattern.match(window, pos)
-        if match:
-            return _department(window, match, entry, index, at)
-    for entry in COMMITTEES:
-        match = entry.pattern.match(window, pos)
-        if match:
-            return _committee(window, match, entry, index, at)
-    for entry in NAMED:
-        match = entry.pattern.match(window, pos)
-        if match:
-            return _named(window, match, entry, index, at)
+    if found := _NATIONAL.match(window, pos):
+        entry, match = found
+        name = entry.canonical or window[match.start() : match.end()]
+        return BodyPhrase(pos, match.end(), Body(name, entry.kind))
+    if found := _DEPARTMENTS.match(window, pos):
+        return _department(window, found[1], found[0], index, at)
+    if found := _COMMITTEES.match(window, pos):
+        return _committee(window, found[1], found[0], index, at)
+    if found := _NAMED.match(window, pos):
+        return _named(window, found[1], found[0], index, at)
     return None
 
 
@@ -126,12 +144,8 @@ def _department(
 ) -> BodyPhrase:
     parent_pos = match.end() + 1 if text[match.end() : match.end() + 1] == " " else None
     parent = None
-    if parent_pos is not None:
-        for committee in COMMITTEES:
-            found = committee.pattern.match(text, parent_pos)
-            if found:
-                parent = _committee(text, found, committee, index, at)
-                break
+    if parent_pos is not None and (found := _COMMITTEES.match(text, parent_pos)):
+        parent = _committee(text, found[1], found[0], index, at)
     if parent is None:
         # "Ban Thường vụ" alone in a provincial story: the province's committee.
         province = index.nearest("province", at)
@@ -262,7 +276,7 @@ def _local_name(own: str, locality: Locality) -> str:
     return f"{own} {unit} {locality.name}"
 
 
-_ANY_HEAD = re.compile(
+_ANY_HEAD = prefiltered(
     "|".join(f"(?:{e.pattern.pattern})" for e in NATIONAL + DEPARTMENTS + COMMITTEES + NAMED)
 )
 

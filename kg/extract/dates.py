@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from kg.gazetteer import load_patterns
 from kg.model import Article
+from kg.text import alternation
 
 _TABLE = load_patterns("indicators")["years"]
 
@@ -23,8 +24,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-YEAR = re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)")
-_DATE_BEFORE = re.compile(r"\d{1,2}\s*[/\-.]\s*$")  # "18/9/2017", "tháng 6/2017"
+# (?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)
+YEAR = re.compile(
+    "(" + alternation([r"19[5-9]\d", r"20\d\d"], behind=r"[\d.,]") + r")(?![\d]|[.,]\d)"
+)
+# "18/9/2017", "tháng 6/2017": \d{1,2}\s*[/\-.]\s*$, written to start with a digit
+_DATE_BEFORE = re.compile(r"\d\d?\s*[/\-.]\s*$")
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)")
 _RANGE_BEFORE = re.compile(r"(19[5-9]\d|20\d\d)\s*[-–]\s*$")
 _TERM = re.compile(r"nhiệm kỳ\s*\(?\s*$")
@@ -36,7 +41,9 @@ _CLOSED = re.compile(rf"(?:{_alternation(_TABLE['closed'])})\s*$")
 _FUTURE = re.compile(rf"(?:{_alternation(_TABLE['future'])})\s*$")
 _RESULT_AFTER = re.compile(r"\s*(?:tăng|giảm|là|đạt|qua|vừa qua)(?!\w)")
 _OPENING = re.compile(rf"^\W*(?:{_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)")
-_TARGET_CUES = re.compile(r"phấn đấu|mục tiêu|(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch năm")
+# "phấn đấu|mục tiêu|(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch năm", the look-behind after the "s" so
+# that every branch starts with a literal (the regex engine skips to those characters).
+_TARGET_CUES = re.compile(r"phấn đấu|mục tiêu|s(?<!\w(?s:.))ẽ(?!\w)|dự kiến|kế hoạch năm")
 
 
 @dataclass(frozen=True)
@@ -97,8 +104,11 @@ def year_votes(sentences: list[str]) -> Counter[int]:
     """How strongly the text says each year is the one it reports on."""
     votes: Counter[int] = Counter()
     for sentence in sentences:
+        mentions = years_in(sentence)
+        if not mentions:
+            continue
         future_sentence = _TARGET_CUES.search(sentence) is not None
-        for mention in years_in(sentence):
+        for mention in mentions:
             year = mention.year
             if mention.kind in ("compared", "closed"):
                 votes[year + 1] += 2

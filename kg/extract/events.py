@@ -14,6 +14,7 @@ caption or a quote still places the person at the event ("attended").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from kg.extract import component
@@ -22,11 +23,21 @@ from kg.extract.dates import earliest_plan_year, reference_years
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
-from kg.text import LOWER, UPPER, Document, Sentence, prefiltered
+from kg.text import (
+    LOWER,
+    UPPER,
+    Document,
+    Sentence,
+    alternation,
+    branch_name,
+    prefiltered,
+    split_alternatives,
+)
 
 _TABLE = load_patterns("events")
 _END = rf"(?![{LOWER}{UPPER}])"
 _START = rf"(?<![{LOWER}{UPPER}])"
+_LETTER = rf"[{LOWER}{UPPER}]"
 
 
 @dataclass(frozen=True)
@@ -45,13 +56,24 @@ KINDS = [
     for k in _TABLE["kinds"]
 ]
 # All kinds in one pattern, in table order: the leftmost match, and at one position the first
-# kind, is the kind ``min`` over every kind's matches would choose.
-_ANY_KIND = prefiltered(
-    "|".join(f"(?P<k{i}>{entry.pattern.pattern})" for i, entry in enumerate(KINDS)),
-    re.IGNORECASE,
+# kind, is the kind ``min`` over every kind's matches would choose. Each branch is named after
+# its kind (``branch_name``).
+_KIND_BRANCHES = [
+    (f"k{i}", f"{branch}{_END}")
+    for i, k in enumerate(_TABLE["kinds"])
+    for branch in split_alternatives(k["pattern"])
+]
+_ANY_KIND = re.compile(
+    alternation(
+        [branch for _, branch in _KIND_BRANCHES],
+        re.IGNORECASE,
+        behind=_LETTER,
+        names=[name for name, _ in _KIND_BRANCHES],
+    )
 )
+# _START WORD _END, ignoring case (written to start with the word's first letter)
 SUBTYPES = [
-    (w, prefiltered(rf"{_START}{re.escape(w)}{_END}", re.IGNORECASE))
+    (w, re.compile(alternation([f"{re.escape(w)}{_END}"], re.IGNORECASE, behind=_LETTER)))
     for w in _TABLE["subtypes"]["words"]
 ]
 _DAY_PARTS = "|".join(
@@ -59,17 +81,19 @@ _DAY_PARTS = "|".join(
 )
 # "Sáng 5/1", "Chiều 29-6", "Sáng nay (19/1)", "Sáng ngày 18/9/2017", "ngày 4 đến 6-7",
 # "mùng 7 và mùng 8/8" (a meeting of several days is dated by its first).
-_WHEN = prefiltered(
-    rf"{_START}(?:{_DAY_PARTS})(?: ngày)?\s*\(?\s*(?P<day>\d{{1,2}})"
-    rf"(?: (?:đến|và|-) (?:mùng |ngày )?\d{{1,2}})?"
-    rf"[/-](?P<month>\d{{1,2}})(?:[/-](?P<year>\d{{4}}))?(?![\d/-])",
-    re.IGNORECASE,
+_WHEN = re.compile(
+    alternation(split_alternatives(_DAY_PARTS), re.IGNORECASE, behind=_LETTER)
+    + r"(?i:(?: ngày)?\s*\(?\s*(?P<day>\d{1,2})"
+    + r"(?: (?:đến|và|-) (?:mùng |ngày )?\d{1,2})?"
+    + r"[/-](?P<month>\d{1,2})(?:[/-](?P<year>\d{4}))?(?![\d/-]))"
 )
-_HELD = prefiltered(
-    rf"{_START}(?:tổ chức|khai mạc|diễn ra|đã họp|tiến hành họp|họp bàn|bế mạc|có buổi|"
-    rf"đến thăm và làm việc)"
-    rf"{_END}",
-    re.IGNORECASE,
+_HELD_WORDS = (
+    "tổ chức|khai mạc|diễn ra|đã họp|tiến hành họp|họp bàn|bế mạc|có buổi|đến thăm và làm việc"
+)
+_HELD = re.compile(
+    alternation(
+        [f"{w}{_END}" for w in split_alternatives(_HELD_WORDS)], re.IGNORECASE, behind=_LETTER
+    )
 )
 _HOST_AFTER = re.compile(r"làm việc (?:với|tại)\s+", re.IGNORECASE)
 
@@ -80,22 +104,27 @@ class RoleCue:
     pattern: re.Pattern[str]
 
 
+_CUE_TEXTS = [(role, cue) for role, cues in _TABLE["roles"].items() for cue in cues]
 CUES = [
     RoleCue(role, re.compile(rf"{_START}(?:{cue}){_END}", re.IGNORECASE))
-    for role, cues in _TABLE["roles"].items()
-    for cue in cues
+    for role, cue in _CUE_TEXTS
 ]
-# All cues in one pattern, longest first, each in a group named after its position in CUES
-# (the look-behind they all start with is tested once, before the branches).
-_ALL_CUES = prefiltered(
-    _START
-    + "(?:"
-    + "|".join(
-        f"(?P<c{i}>{cue.pattern.pattern.removeprefix(_START)})"
-        for i, cue in sorted(enumerate(CUES), key=lambda ic: -len(ic[1].pattern.pattern))
+# All cues in one pattern, longest first, each named after its position in CUES
+# (``branch_name``).
+_CUE_BRANCHES = [
+    (f"c{i}", f"{branch}{_END}")
+    for i, (_, cue) in sorted(
+        enumerate(_CUE_TEXTS), key=lambda ic: -len(CUES[ic[0]].pattern.pattern)
     )
-    + ")",
-    re.IGNORECASE,
+    for branch in split_alternatives(cue)
+]
+_ALL_CUES = re.compile(
+    alternation(
+        [branch for _, branch in _CUE_BRANCHES],
+        re.IGNORECASE,
+        behind=_LETTER,
+        names=[name for name, _ in _CUE_BRANCHES],
+    )
 )
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOUN_BEFORE = re.compile(
@@ -147,17 +176,15 @@ class Anchor:
 
 def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[Anchor]:
     anchors: list[Anchor] = []
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         first = _ANY_KIND.search(folded)
         if first is None:
             continue
-        entry = next(KINDS[i] for i in range(len(KINDS)) if first.start(f"k{i}") != -1)
+        entry = KINDS[int(branch_name(first)[1:])]
         if _PLANNED.search(folded):
             continue  # a plan, not a report
         when = _event_date(folded)
-        held = _HELD.search(folded)
-        if when is None and (held is None or anchors):
+        if when is None and (anchors or _HELD.search(folded) is None):
             continue
         date = resolve_date(when, doc.article, year) if when else (str(year) if year else "")
         if anchors and anchors[-1].date == date:
@@ -175,16 +202,22 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
 
 
 _PLANNED = re.compile(
-    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["plans"]["words"]) + rf"){_END}",
-    re.IGNORECASE,
+    alternation(
+        [f"{re.escape(w)}{_END}" for w in _TABLE["plans"]["words"]], re.IGNORECASE, behind=_LETTER
+    )
 )
 _NOT_EVENT = _TABLE["not_event_dates"]
+# _START(?:WORD|...)\s+$, ignoring case
 _DEADLINE_BEFORE = re.compile(
-    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["before"]) + r")\s+$",
-    re.IGNORECASE,
+    alternation(
+        [rf"{re.escape(w)}\s+$" for w in _NOT_EVENT["before"]], re.IGNORECASE, behind=_LETTER
+    )
 )
+# _START(?:WORD|...)\b[^,;.]{0,40}$
 _DOCUMENT_BEFORE = re.compile(
-    rf"{_START}(?:" + "|".join(re.escape(w) for w in _NOT_EVENT["documents"]) + r")\b[^,;.]{0,40}$"
+    alternation(
+        [rf"{re.escape(w)}\b[^,;.]{{0,40}}$" for w in _NOT_EVENT["documents"]], behind=_LETTER
+    )
 )
 
 
@@ -248,11 +281,12 @@ def participant_roles(
 ) -> list[tuple[Person, str, Sentence]]:
     """(person, role, sentence) for every role the text gives a person, in text order."""
     found: list[tuple[Person, str, Sentence]] = []
+    # In text order once (a stable sort: mentions at one offset keep their order), then each
+    # sentence takes its slice.
+    ordered = sorted(mentions, key=lambda m: m.evidence.start)
+    starts = [m.evidence.start for m in ordered]
     for sentence in doc.sentences:
-        inside = sorted(
-            (m for m in mentions if sentence.start <= m.evidence.start < sentence.end),
-            key=lambda m: m.evidence.start,
-        )
+        inside = ordered[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         if not inside:
             continue
         found += _roles_in_sentence(doc, sentence, inside)
@@ -269,7 +303,7 @@ def _roles_in_sentence(
     ]
     speech = _speech_start(folded, offsets)
     cues = [
-        (m.start(), m.end(), CUES[int(m.lastgroup[1:])].role)
+        (m.start(), m.end(), CUES[int(branch_name(m)[1:])].role)
         for m in _ALL_CUES.finditer(folded, 0, speech)
         if not _NOUN_BEFORE.search(folded, max(0, m.start() - 12), m.start())
     ]
@@ -334,8 +368,7 @@ def _is_caption(doc: Document, sentence: Sentence) -> bool:
     """A photo caption: a short paragraph of its own (not the title, not the lead)."""
     if _in_lead(doc, sentence):
         return False
-    same = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
-    return len(same) == 1 and len(sentence.text) < 160
+    return doc.paragraph_sizes[sentence.paragraph] == 1 and len(sentence.text) < 160
 
 
 _THEO = re.compile(r"(?:^|\s)[Tt]heo (?:ông|bà|đồng chí)?\s*$")

@@ -17,21 +17,37 @@ count noun ("doanh nghiệp", "đảng viên"). Around it the sentence says:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.dates import opening_year, reference_years, years_in
 from kg.extract.localities import focus_locality
-from kg.extract.numbers import Quantity, is_year, number_tokens, read_quantity, word_quantities
+from kg.extract.numbers import (
+    Quantity,
+    has_number_word,
+    is_year,
+    number_tokens,
+    read_quantity,
+    word_quantities,
+)
 from kg.gazetteer import load_patterns
 from kg.model import ArticleFacts, IndicatorObservation, Locality, LocalityMention
-from kg.text import LOWER, UPPER, Document, Sentence
+from kg.text import LOWER, UPPER, Document, Sentence, alternation, split_alternatives
 
 _T = load_patterns("indicators")
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _whole_words(alternatives: str) -> re.Pattern[str]:
+    """``(?<!\\w)(?:ALTERNATIVES)(?!\\w)``, written to start with the words' first letters (the
+    regex engine then skips to those letters; see ``text.alternation``)."""
+    branches = [rf"{word}(?!\w)" for word in split_alternatives(alternatives)]
+    return re.compile(alternation(branches, behind=r"\w"))
 
 
 UNITS: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _T["units"].items()}
@@ -44,17 +60,23 @@ _UNIT = re.compile(rf"\s*({_alt(list(UNITS))})(?![\w/])")
 _NOUN = re.compile(rf"\s*({_alt(COUNT_NOUNS + ADMIN_NOUNS + PERSON_NOUNS + NOT_NOUNS)})(?!\w)")
 _NOUN_KIND = {w: "count" for w in COUNT_NOUNS} | {w: "admin" for w in ADMIN_NOUNS}
 _NOUN_KIND |= {w: "person" for w in PERSON_NOUNS}
-_PERSON_QUALIFIER = re.compile(rf"(?<!\w)(?:{_alt(_T['person_count_nouns']['qualifiers'])})(?!\w)")
+_PERSON_QUALIFIER = _whole_words(_alt(_T["person_count_nouns"]["qualifiers"]))
 _SPELLED_OK_BEFORE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:có|và|với))\s*$")
 _NOUN_KIND |= {w: "not" for w in NOT_NOUNS}
 _NOT_AFTER_PERCENT = re.compile(rf"\s*(?:{_alt(_T['not_after_percent']['words'])})(?!\w)")
-_QUALIFIER = re.compile(rf"(?<!\w)(?:{_alt(_T['admin_count_nouns']['qualifiers'])})(?!\w)")
-_NOT_AFTER = re.compile(rf"(?<!\w)(?:{_alt(_T['not_after']['words'])})\s*$")
+_QUALIFIER = _whole_words(_alt(_T["admin_count_nouns"]["qualifiers"]))
+# (?<!\w)(?:WORD|...)\s*$
+_NOT_AFTER = re.compile(
+    alternation(
+        [rf"{word}\s*$" for word in split_alternatives(_alt(_T["not_after"]["words"]))],
+        behind=r"\w",
+    )
+)
 _CODE_BEFORE = re.compile(r"[a-zđà-ỹ]-\s*$|[/\\]$")  # "COVID-19", "QĐ/19"
 _CODE_AFTER = re.compile(r"-\s*[a-zđ]|/\d")  # "03-NQ/TU", "5/1/2022"
 
-_ESTIMATE = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['estimate'])})(?!\w)")
-_TARGET = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['target'])})(?!\w)")
+_ESTIMATE = _whole_words(_alt(_T["status"]["estimate"]))
+_TARGET = _whole_words(_alt(_T["status"]["target"]))
 _NOT_TARGET = re.compile(_alt(_T["status"]["not_target"]))
 _NOT_EST_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['not_estimate_before'])})\s$")
 _NOT_EST_AFTER = re.compile(rf"\s(?:{_alt(_T['status']['not_estimate_after'])})(?!\w)")
@@ -78,33 +100,59 @@ _EXCLUDE_CLAUSE = re.compile(
 )
 _DONATION = re.compile(_alt(_T["exclude"]["donations"]))
 _VOTES = re.compile(_alt(_T["exclude"]["votes"]))
-_ELECTION = re.compile(rf"(?<!\w)(?:{_alt(_T['exclude']['election'])})(?!\w)")
-_NEAR = re.compile(rf"(?<!\w)(?:{_alt(_T['exclude']['near'])})(?:\s+(?:{_MODIFIERS}))*\s*$")
-_NEGATION = re.compile(r"(?<!\w)(?:không|chưa)(?!\w)")
-_NATIONAL = re.compile(rf"(?<!\w)(?:{_alt(_T['national']['words'])})(?!\w)")
+_ELECTION = _whole_words(_alt(_T["exclude"]["election"]))
+# (?<!\w)(?:WORD|...)(?:\s+(?:MODIFIER|...))*\s*$
+_NEAR = re.compile(
+    alternation(
+        [
+            rf"{word}(?:\s+(?:{_MODIFIERS}))*\s*$"
+            for word in split_alternatives(_alt(_T["exclude"]["near"]))
+        ],
+        behind=r"\w",
+    )
+)
+_NEGATION = _whole_words("không|chưa")
+_NATIONAL = _whole_words(_alt(_T["national"]["words"]))
 _COMPARISON_BEFORE = re.compile(rf"(?:{_alt(_T['national']['comparison'])})\s*$")
 _WHOLE_PROVINCE = re.compile(_alt(_T["whole_unit"]["province"]))
 _PER_HEAD = re.compile(_alt(_T["per_head"]["words"]))
-_THIS_YEAR = re.compile(rf"(?<!\w)(?:{_alt(_T['years']['this_year'])})(?!\w)")
+_THIS_YEAR = _whole_words(_alt(_T["years"]["this_year"]))
 _TERM_RANGE = re.compile(r"nhiệm kỳ\s*\(?\s*(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)")
 _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*$")
 _TO_AFTER = re.compile(rf"[^.;]*?(?<!\w)(?:còn|xuống|lên)\s+(?:(?:{_MODIFIERS})\s+)*\d")
 _TOTAL_IS = re.compile(r"(?:tổng số|số lượng)[^,;]*?(?:là|đạt|có)\s*$")
 _BASE_TO = re.compile(r"(?<!\w)(?:còn|xuống còn|lên)\s*$")
+_TIMES_BEFORE = re.compile(r"gấp\s*$")
+_WORD_AFTER = re.compile(r"\s*\w")
+_STOP_AFTER = re.compile(r"\s*[.;,]")
+_CHANGE = _whole_words("tăng|giảm")
+_COMPARE_HEAD = re.compile(r"\s*(?:so với|cùng kỳ|năm)")
+_YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\d)")
 
 # Clause boundaries: ", " ; : ( ) " - " " và " "…".
-_CLAUSE_BOUNDARY = re.compile(r",\s|;|:|\(|\)|\s[-–]\s|(?<=\s)và\s|…|\.\.\.")
+# ",\s|;|:|\(|\)|\s[-–]\s|(?<=\s)và\s|…|\.\.\.", written to start with the first character
+# of every branch (the regex engine skips to those), the branch then told by that character.
+_CLAUSE_BOUNDARY = re.compile(
+    r"[,;:()…v.\s](?:(?<=,)\s|(?<=[;:()…])|(?<=\s)[-–]\s|(?<=v)(?<=\s(?s:.))à\s|(?<=\.)\.\.)"
+)
 # Phrase boundaries for the subject of a figure: as above, but "và" and brackets join.
-_PHRASE_BOUNDARY = re.compile(r",\s|;|:|\s[-–]\s|…|\.\.\.")
+# ",\s|;|:|\s[-–]\s|…|\.\.\.", written the same way.
+_PHRASE_BOUNDARY = re.compile(r"[,;:….\s](?:(?<=,)\s|(?<=[;:…])|(?<=\s)[-–]\s|(?<=\.)\.\.)")
 # A hard break inside a splitter's sentence: "…" before a capital letter.
 _HARD_BREAK = re.compile(r"(?:…|\.\.\.)\s*(?=[A-ZĐÀ-Ỹ])")
 _NAMES = _T["names"]
 _LEADING = re.compile(rf"^(?:\W|năm \d{{4}}|{_alt(_NAMES['leading'])})+")
 _TRAILING = re.compile(rf"(?:\s|\W|{_alt(_NAMES['trailing'])})+$")
 # The last lead-in cue, or a locality named with its unit word ("huyện Cẩm Xuyên").
+# (The unit words each take the place name, so that every branch starts with a letter: the
+# regex engine skips to those.)
 _LEAD_IN = re.compile(
-    rf"(?:{_alt(_NAMES['lead_in'])}|(?:huyện|tỉnh|thành phố|thị xã|quận|xã|phường|thị trấn)"
-    rf"(?: [{UPPER}][{LOWER}]*)+)\s"
+    rf"(?:{_alt(_NAMES['lead_in'])}|"
+    + "|".join(
+        rf"{unit}(?: [{UPPER}][{LOWER}]*)+"
+        for unit in ("huyện", "tỉnh", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")
+    )
+    + r")\s"
 )
 
 
@@ -131,14 +179,22 @@ class _Context:
     review: int | None
     plan: int | None
     focus: Locality | None
-    mentions: list[LocalityMention]
+    mentions: list[LocalityMention]  # in text order
     title_end: int
+    starts: list[int] = field(default_factory=list)  # where each of the mentions starts
+
+    def __post_init__(self) -> None:
+        self.starts = [m.evidence.start for m in self.mentions]
+
+    def named_between(self, start: int, end: int) -> list[LocalityMention]:
+        """The mentions that start in [start, end) of the article, in text order."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 def extract_indicators(
     doc: Document, localities: list[LocalityMention]
 ) -> list[IndicatorObservation]:
-    lowered = [doc.folded_sentence(s).lower() for s in doc.sentences]
+    lowered = [folded.lower() for folded in doc.folded_sentences]
     review, plan = reference_years(doc.article, lowered)
     title_end = len(doc.article.title) if doc.article.title else 0
     # an implied province shares its district's evidence: the district is the one named
@@ -170,9 +226,7 @@ def extract_indicators(
 
 
 def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[IndicatorObservation]:
-    if not any(map(str.isdigit, low)) and not any(
-        w in low for w in ("hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ", "mười ")
-    ):
+    if not _may_hold_figures(low):
         return []
     breaks = [m.end() for m in _HARD_BREAK.finditer(sentence.text)]
     figures = _figures(low)
@@ -194,6 +248,25 @@ def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[In
             out.append(obs)
             previous_locality = (obs.locality, obs.confidence > 0)
     return out
+
+
+_NUMBER_WORDS_BEFORE_SPACE = ("hai ", "ba ", "bốn ", "sáu ", "bảy ", "tám ", "chín ", "mười ")
+# ``any(word in low for word in _NUMBER_WORDS_BEFORE_SPACE)`` in one pass
+_NUMBER_WORD_BEFORE_SPACE = re.compile("|".join(map(re.escape, _NUMBER_WORDS_BEFORE_SPACE)))
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_figures(low: str) -> bool:
+    """Whether a sentence is worth reading: it has a digit or a number word before a space.
+
+    Decided as ``any(map(str.isdigit, low)) or any(word in low ...)`` would be, scanning for a
+    digit in Python only when it could matter: a digit of \\d is also a digit for isdigit, and
+    without one there is no number token, so a sentence without a number word either (of
+    ``word_quantities``) has no figure whatever the answer.
+    """
+    if _DIGIT.search(low) or _NUMBER_WORD_BEFORE_SPACE.search(low):
+        return True
+    return has_number_word(low) and any(map(str.isdigit, low))
 
 
 def _figures(low: str) -> list[_Figure]:
@@ -231,7 +304,7 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
     if unit_match is not None and not q.spelled:
         word = unit_match.group(1)
         unit, mult = UNITS[word]
-        if word == "lần" and not re.search(r"gấp\s*$", before[-8:]):
+        if word == "lần" and not _TIMES_BEFORE.search(before[-8:]):
             return None
         value = q.value
         if q.ambiguous_comma and q.scale == 1.0 and unit != "%":
@@ -249,7 +322,7 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
             return None
         # "Tổng số ủy viên ... là 905", "từ 59 giảm xuống còn 46": a bare count.
         if _TOTAL_IS.search(before[-80:]) or _BASE_TO.search(before[-15:]):
-            if not re.match(r"\s*\w", low[q.end :]) or re.match(r"\s*[.;,]", low[q.end :]):
+            if not _WORD_AFTER.match(low, q.end) or _STOP_AFTER.match(low, q.end):
                 return _Figure(q, q.value, "count", q.end)
         if _FROM_BEFORE.search(before[-6:]) and _TO_AFTER.match(low, q.end):
             return _Figure(q, q.value, "count", q.end, baseline=True)
@@ -281,17 +354,26 @@ def _clean(value: float) -> float:
 
 
 def _clause_start(low: str, pos: int) -> int:
-    start = 0
-    for m in _CLAUSE_BOUNDARY.finditer(low, 0, pos):
-        start = m.end()
-    return start
+    """The end of the last clause boundary before ``pos`` (0: none)."""
+    ends = _boundary_ends(low, _CLAUSE_BOUNDARY)
+    return ends[bisect_right(ends, pos) - 1]
 
 
 def _phrase_start(low: str, pos: int) -> int:
-    start = 0
-    for m in _PHRASE_BOUNDARY.finditer(low, 0, pos):
-        start = m.end()
-    return start
+    ends = _boundary_ends(low, _PHRASE_BOUNDARY)
+    return ends[bisect_right(ends, pos) - 1]
+
+
+@lru_cache(maxsize=16)
+def _boundary_ends(low: str, pattern: re.Pattern[str]) -> list[int]:
+    """0, then where each boundary of the sentence ends, found once per sentence.
+
+    The boundaries found before ``pos`` by ``pattern.finditer(low, 0, pos)`` are exactly those
+    of the whole sentence that end by ``pos``: each branch of the patterns has a fixed length
+    and a first character no other branch starts with, so a boundary cut by ``pos`` hides
+    none that would fit before it.
+    """
+    return [0, *(m.end() for m in pattern.finditer(low))]
 
 
 def _clause_end(low: str, pos: int) -> int:
@@ -361,7 +443,7 @@ def _apply_attribute(low: str, fig: _Figure, primary: _Figure) -> None:
             primary.change_pct = round((value - 1) * 100, 4)
             _set_compared(primary, after)
         return
-    if fig.unit == "%" and re.search(r"(?<!\w)(?:tăng|giảm)(?!\w)", head):
+    if fig.unit == "%" and _CHANGE.search(head):
         if primary.change_pct is None:
             primary.change_pct = -value if "giảm" in head else value
             _set_compared(primary, after)
@@ -373,7 +455,7 @@ def _set_compared(primary: _Figure, after: str) -> None:
         primary.compared_to = int(strict.group(1))
         return
     loose = _COMPARE.match(after)
-    if loose and loose.group(1) and re.match(r"\s*(?:so với|cùng kỳ|năm)", after):
+    if loose and loose.group(1) and _COMPARE_HEAD.match(after):
         primary.compared_to = int(loose.group(1))
     else:
         primary.compared_prev = True
@@ -397,7 +479,7 @@ def _observation(
     clause = low[clause_start : q.start]
     if _AWARDS.search(before) or _EXCLUDE_CLAUSE.search(clause):
         return None
-    if _VOTES.search(low[piece_start:]):
+    if _votes_after(low, piece_start):
         return None
     if fig.unit == "%" and (_ELECTION.search(clause) or _after_name(sentence, low, q.start)):
         return None
@@ -449,15 +531,28 @@ def _observation(
     )
 
 
+# Per sentence, asked again for each of its figures: a few sentences' worth of cache.
+@lru_cache(maxsize=8)
+def _votes_after(low: str, start: int) -> bool:
+    return _VOTES.search(low, start) is not None
+
+
+@lru_cache(maxsize=8)
+def _opening_year(low: str) -> int | None:
+    return opening_year(low)
+
+
 def _mask_attributes(low: str, figures: list[_Figure], start: int, end: int) -> str:
     """The text before a figure with the clauses of attribute figures blanked out, so that
     "dự toán huyện phấn đấu" in a share-of-plan clause sets no target."""
+    inside = [fig for fig in figures if fig.attribute and start <= fig.quantity.start < end]
+    if not inside:
+        return low[start:end]  # most figures: nothing to blank
     text = list(low[start:end])
-    for fig in figures:
-        if fig.attribute and start <= fig.quantity.start < end:
-            a = max(_clause_start(low, fig.quantity.start), start)
-            b = min(_clause_end(low, fig.end), end)
-            text[a - start : b - start] = " " * (b - a)
+    for fig in inside:
+        a = max(_clause_start(low, fig.quantity.start), start)
+        b = min(_clause_end(low, fig.end), end)
+        text[a - start : b - start] = " " * (b - a)
     return "".join(text)
 
 
@@ -490,10 +585,10 @@ def _year(
             return mention.year, True
         if mention.kind == "term_end" and status == "target":
             return mention.year, True
-    after = re.match(r"\s*(?:trong\s+)?năm\s+((?:19|20)\d\d)(?!\d)", low[fig.end :])
+    after = _YEAR_AFTER.match(low, fig.end)
     if after:
         return int(after.group(1)), True
-    opening = opening_year(low)
+    opening = _opening_year(low)
     if opening is not None:
         return opening, True
     if status == "target":
@@ -523,9 +618,8 @@ def _locality(
         return None, True
     mentions = [
         m
-        for m in ctx.mentions
-        if sentence.start + piece_start <= m.evidence.start < sentence.start + q.start
-        and not _in_brackets(sentence.text, m.evidence.start - sentence.start)
+        for m in ctx.named_between(sentence.start + piece_start, sentence.start + q.start)
+        if not _in_brackets(sentence.text, m.evidence.start - sentence.start)
     ]
     in_clause = [m for m in mentions if m.evidence.start >= sentence.start + clause_start]
     if in_clause:

@@ -12,14 +12,16 @@ Same-named units are told apart by the unit word and by the provinces the articl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
 from kg.model import ArticleFacts, Locality, LocalityMention
-from kg.text import TITLE_WORD, Document, Sentence, prefiltered
+from kg.text import TITLE_WORD, Document, Sentence, alternation, last_word
 
 _TABLE = load_patterns("localities")
 # unit word (lower case, modern spelling) -> (levels it can name, gazetteer unit types)
@@ -37,16 +39,20 @@ _SYLLABLE = rf"(?:{TITLE_WORD}|\d{{1,2}}(?![\d/]|[.,]\d))"
 _NAME = rf"{_SYLLABLE}(?:[ \-]+{_SYLLABLE}){{0,4}}"
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _longest_first(words: list[str]) -> list[str]:
+    return [re.escape(w) for w in sorted(words, key=len, reverse=True)]
 
 
-_UNIT_MENTION = prefiltered(
-    rf"(?<![\wđ])(?P<unit>{_alternation(list(UNIT_WORDS))})\.?\s+(?P<name>{_NAME})", re.IGNORECASE
+_NOT_AFTER_WORD = r"[\wđ]"
+# (?<![\wđ])(?P<unit>WORD|...)\.?\s+(?P<name>NAME), ignoring case
+_UNIT_MENTION = re.compile(
+    f"(?P<unit>{alternation(_longest_first(list(UNIT_WORDS)), re.I, behind=_NOT_AFTER_WORD)})"
+    rf"(?i:\.?\s+(?P<name>{_NAME}))"
 )
-_COMMITTEE_MENTION = prefiltered(
-    rf"(?<![\wđ])(?P<unit>{_alternation(list(COMMITTEE_WORDS))})\s+(?P<name>{_NAME})",
-    re.IGNORECASE,
+# (?<![\wđ])(?P<unit>WORD|...)\s+(?P<name>NAME), ignoring case
+_COMMITTEE_MENTION = re.compile(
+    f"(?P<unit>{alternation(_longest_first(list(COMMITTEE_WORDS)), re.I, behind=_NOT_AFTER_WORD)})"
+    rf"(?i:\s+(?P<name>{_NAME}))"
 )
 _TITLE_WORD = re.compile(TITLE_WORD)
 
@@ -81,8 +87,7 @@ def extract_localities(doc: Document) -> list[LocalityMention]:
 
 def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         for pattern, table, strength in (
             (_UNIT_MENTION, UNIT_WORDS, 1.0),
             (_COMMITTEE_MENTION, COMMITTEE_WORDS, 0.9),
@@ -90,15 +95,13 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
             for match in pattern.finditer(folded):
                 unit = match.group("unit").lower().rstrip(".")
                 levels, units = table[unit]
-                names = [(match.start("name"), match.group("name"))]
-                # "hai xã Nghi Tiến, Nghi Yên": the unit word covers a list of names.
-                names += [
-                    (m.start("name"), m.group("name")) for m in _list_tail(folded, match.end())
-                ]
+                # "hai xã Nghi Tiến, Nghi Yên": the unit word covers a list of names (read
+                # only when the first is a unit: the list stops at the first that is not).
+                names = _names_after(folded, match)
                 for i, (offset, name) in enumerate(names):
                     if i and gaz.lookup(name, "province"):
                         break  # "huyện Thái Thụy, Thái Bình": the list ends at the province
-                    hit = _longest_known(name, unit, levels, units, gaz)
+                    hit = _longest_known(name, unit, levels, units)
                     if hit is None:
                         break
                     length, options = hit
@@ -110,6 +113,13 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
 _LIST_ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<name>{_NAME})")
 
 
+def _names_after(folded: str, match: re.Match[str]) -> Iterator[tuple[int, str]]:
+    """The name after a unit word, then the names listed after it."""
+    yield match.start("name"), match.group("name")
+    for item in _list_tail(folded, match.end()):
+        yield item.start("name"), item.group("name")
+
+
 def _list_tail(text: str, pos: int) -> list[re.Match[str]]:
     items = []
     while (match := _LIST_ITEM.match(text, pos)) is not None:
@@ -118,15 +128,22 @@ def _list_tail(text: str, pos: int) -> list[re.Match[str]]:
     return items
 
 
+_SYLLABLES = re.compile(r"[^ \-]+")
+
+
+# Cached: a pure function of the (fixed) gazetteer, and the same unit names come back in
+# article after article. Callers must not change the list it returns.
+@lru_cache(maxsize=1 << 14)
 def _longest_known(
-    name: str, unit: str, levels: tuple[str, ...], units: tuple[str, ...], gaz: Gazetteer
+    name: str, unit: str, levels: tuple[str, ...], units: tuple[str, ...]
 ) -> tuple[int, list[Locality]] | None:
     """The longest leading run of syllables of ``name`` that the gazetteer knows.
 
     Units of the right level but another type are the fallback: articles keep the old type
     of a unit that was upgraded ("xã Kỳ Đồng", a thị trấn since 2020).
     """
-    syllables = list(re.finditer(r"[^ \-]+", name))
+    gaz = gazetteer()
+    syllables = list(_SYLLABLES.finditer(name))
     for count in range(len(syllables), 0, -1):
         end = syllables[count - 1].end()
         key = name[:end]
@@ -145,8 +162,7 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     """Province names (and aliases) written without a unit word, as whole proper names."""
     found: list[_Candidate] = []
     pattern = _bare_pattern()
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         for match in pattern.finditer(folded):
             if _inside_longer_name(folded, match.start(), match.end()):
                 continue
@@ -158,24 +174,54 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     return found
 
 
+_WORD_CHARS = re.compile(r"\w*")
+
+
+def _head(name: str) -> str:
+    """The first character of a name, and the word characters after it if it is one itself."""
+    if not (name[0].isalnum() or name[0] == "_"):
+        return name[0]
+    return name[0] + _WORD_CHARS.match(name, 1).group()
+
+
+@lru_cache(maxsize=128)
+def _heads_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """Where one of ``names`` may start: its first word, whole (the whole run of word
+    characters there), not after a letter, digit or dot."""
+    heads = sorted({_head(name) for name in names})
+    branches = [
+        re.escape(head) + (r"(?!\w)" if head[0].isalnum() or head[0] == "_" else "")
+        for head in heads
+    ]
+    try:
+        return re.compile(alternation(branches, behind=r"[\w.]"))
+    except ValueError:  # a name that starts with a sign: the plain pattern
+        return re.compile(r"(?<![\w.])(?:" + "|".join(branches) + ")")
+
+
 class _NameScanner:
     """Finds the names of a set, as ``(?<![\\w.])(?:longest|...|shortest)(?![\\w])`` would
-    (leftmost, then longest, not overlapping), without compiling a pattern per set."""
+    (leftmost, then longest, not overlapping), without compiling a pattern per set.
 
-    def __init__(self, names: set[str]) -> None:
-        self.by_first: dict[str, list[str]] = {}
-        for name in sorted(names, key=lambda n: (-len(n), n)):
-            self.by_first.setdefault(name[0], []).append(name)
-        chars = "".join(re.escape(ch) for ch in sorted(self.by_first))
-        self._start = re.compile(rf"(?=[{chars}])(?<![\w.])")
+    Names are filed under their first word: a name can only match where the text's word
+    is that word (its first word ends where the name goes on with a non-word character, or
+    at its end, where the match needs a non-word character after it). Those places are
+    found with a pattern of the first words of a larger set (``universe``: every district,
+    compiled once), and only there are the set's names tried, longest first.
+    """
+
+    def __init__(self, by_first: dict[str, list[str]], universe: frozenset[str]) -> None:
+        """``by_first``: the names under their first word, longest first (then in order)."""
+        self.by_first = by_first
+        self._start = _heads_pattern(universe)
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         end = 0
         by_first, size = self.by_first, len(text)
-        for start_match in self._start.finditer(text):
-            pos = start_match.start()
-            bucket = by_first.get(text[pos])
+        for head in self._start.finditer(text):
+            pos = head.start()
+            bucket = by_first.get(head.group())
             if bucket is None or pos < end:
                 continue
             for name in bucket:
@@ -202,11 +248,30 @@ def _districts_by_province() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1024)
 def _district_pattern(provinces: frozenset[str]) -> _NameScanner | None:
-    table = _districts_by_province()
-    names = set().union(*(table.get(p, ()) for p in provinces))
-    if not names:
+    # The provinces' districts under their first words, merged (a name of two provinces once).
+    merged: dict[str, set[str]] = {}
+    for province in provinces:
+        for head, names in _districts_by_head(province).items():
+            merged.setdefault(head, set()).update(names)
+    if not merged:
         return None
-    return _NameScanner(names)
+    by_first = {head: sorted(names, key=lambda n: (-len(n), n)) for head, names in merged.items()}
+    return _NameScanner(by_first, _all_districts())
+
+
+@cache
+def _districts_by_head(province: str) -> dict[str, frozenset[str]]:
+    """A province's district names (as ``_districts_by_province``) under their first word."""
+    heads: dict[str, set[str]] = {}
+    for name in _districts_by_province().get(province, ()):
+        heads.setdefault(_head(name), set()).add(name)
+    return {head: frozenset(names) for head, names in heads.items()}
+
+
+@cache
+def _all_districts() -> frozenset[str]:
+    """Every district name (one start pattern for every set)."""
+    return frozenset().union(*_districts_by_province().values())
 
 
 def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[_Candidate]:
@@ -215,8 +280,7 @@ def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[
     if pattern is None:
         return []
     found: list[_Candidate] = []
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         for start, end, name in pattern.finditer(folded):
             if _inside_longer_name(folded, start, end):
                 continue
@@ -237,16 +301,21 @@ def _bare_pattern() -> re.Pattern[str]:
         gaz = gazetteer()
         names = {loc.name for bucket in gaz.by_name["province"].values() for loc in bucket}
         names |= set(_TABLE["province_aliases"])
-        _BARE.append(prefiltered(rf"(?<![\w.])(?:{_alternation(sorted(names))})(?![\w])"))
+        # (?<![\w.])(?:NAME|...)(?![\w])
+        branches = [rf"{name}(?![\w])" for name in _longest_first(sorted(names))]
+        _BARE.append(re.compile(alternation(branches, behind=r"[\w.]")))
     return _BARE[0]
+
+
+_WORD_AHEAD = re.compile(r"\S+")
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """True when the match is glued to other capitalized words (part of a person's name)."""
     before = text[:start].rstrip(" ")
     after = text[end:].lstrip(" ")
-    prev_word = re.search(r"(\S+)$", before)
-    next_word = re.match(r"\S+", after)
+    prev_word = last_word(before)
+    next_word = _WORD_AHEAD.match(after)
     glued_before = (
         prev_word is not None
         and before != text[:start]
@@ -266,11 +335,17 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 def _drop_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     """Where spans overlap keep the strongest, then the longest."""
     ordered = sorted(candidates, key=lambda c: (-c.strength, -(c.end - c.start), c.start))
+    # The spans kept never overlap (and none is empty), so sorted by start they are sorted by
+    # end too: a candidate overlaps one of them iff it overlaps the last that starts before
+    # the candidate ends.
+    starts: list[int] = []
     kept: list[_Candidate] = []
     for cand in ordered:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
-    return sorted(kept, key=lambda c: c.start)
+        i = bisect_left(starts, cand.end)
+        if i == 0 or kept[i - 1].end <= cand.start:
+            starts.insert(i, cand.start)
+            kept.insert(i, cand)
+    return kept
 
 
 def _context_provinces(candidates: list[_Candidate]) -> Counter[str]:
@@ -314,6 +389,16 @@ def _with_implied_provinces(mentions: list[LocalityMention]) -> list[LocalityMen
     return mentions + implied
 
 
+# Cached: a pure function of the (fixed) gazetteer; callers must not change the list.
+@lru_cache(maxsize=1 << 14)
+def _named_units(name: str, levels: tuple[str, ...], units: tuple[str, ...]) -> list[Locality]:
+    """The units ``name`` can be at ``levels``: those of ``units`` (and provinces) if any."""
+    gaz = gazetteer()
+    options = [loc for level in levels for loc in gaz.lookup(name, level)]
+    typed = [loc for loc in options if loc.level == "province" or not units or loc.unit in units]
+    return typed or options
+
+
 def focus_locality(mentions: list[LocalityMention]) -> Locality | None:
     """The unit the article is about: the most-named district, unless its province is named
     more than twice as often (a provincial story that mentions a district in passing)."""
@@ -338,11 +423,20 @@ class LocalityIndex:
         self.focus = focus_locality(mentions)
         self.province = self.focus.province if self.focus else None
         self._bounds = [(s.start, s.end) for s in sentences]
+        self._starts = [start for start, _ in self._bounds]
+        # (level, units) -> the offsets and units of the mentions that can stand for it
+        self._named: dict[tuple[str, tuple[str, ...]], tuple[list[int], list[Locality]]] = {}
+
+    @cached_property
+    def _known(self) -> set[Locality]:
+        return {m.locality for m in self.mentions}
 
     def _sentence_of(self, offset: int) -> tuple[int, int]:
-        for start, end in self._bounds:
-            if start <= offset < end:
-                return start, end
+        # The sentences are in text order and do not overlap: the one that starts last at
+        # or before ``offset`` is the only one that can hold it.
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self._bounds[i][1]:
+            return self._bounds[i]
         return offset, offset
 
     def nearest(self, level: str, offset: int, units: tuple[str, ...] = ()) -> Locality | None:
@@ -353,55 +447,54 @@ class LocalityIndex:
         a province is also read off a district or commune named nearby.
         """
 
-        def candidates(mention: LocalityMention) -> Locality | None:
-            loc = mention.locality
-            if level == "province":
-                return loc.province
-            if loc.level == level and (not units or loc.unit in units):
-                return loc
-            return None
-
+        offsets, named = self._candidates(level, units)
         start, end = self._sentence_of(offset)
-        before = [
-            (m.evidence.start, c)
-            for m in self.mentions
-            if (c := candidates(m)) and m.evidence.start <= offset
-        ]
-        after = [
-            (m.evidence.start, c)
-            for m in self.mentions
-            if (c := candidates(m)) and m.evidence.start > offset
-        ]
-        in_sentence = [c for pos, c in reversed(before) if pos >= start] + [
-            c for pos, c in after if pos < end
-        ]
-        if in_sentence:
-            return in_sentence[0]
+        split = bisect_right(offsets, offset)  # named[:split] are named at or before offset
+        if split and offsets[split - 1] >= start:
+            return named[split - 1]  # the last one before, in the same sentence
+        if split < len(offsets) and offsets[split] < end:
+            return named[split]  # the first one after, in the same sentence
         if level == "province":
-            return before[-1][1] if before else self.province
+            return named[split - 1] if split else self.province
         if (
             self.focus is not None
             and self.focus.level == level
             and (not units or self.focus.unit in units)
         ):
             return self.focus
-        if before:
-            return before[-1][1]
-        return after[0][1] if after else None
+        if split:
+            return named[split - 1]
+        return named[split] if split < len(named) else None
+
+    def _candidates(self, level: str, units: tuple[str, ...]) -> tuple[list[int], list[Locality]]:
+        """Where the article names a unit that can stand for ``level`` (and ``units``), in
+        text order: a unit of that level and type, or for a province any unit's province."""
+        key = (level, units)
+        if key not in self._named:
+            offsets: list[int] = []
+            named: list[Locality] = []
+            for mention in self.mentions:
+                loc = mention.locality
+                if level == "province":
+                    found: Locality | None = loc.province
+                elif loc.level == level and (not units or loc.unit in units):
+                    found = loc
+                else:
+                    found = None
+                if found is not None:
+                    offsets.append(mention.evidence.start)
+                    named.append(found)
+            self._named[key] = (offsets, named)
+        return self._named[key]
 
     def resolve(
         self, name: str, levels: tuple[str, ...], units: tuple[str, ...] = ()
     ) -> Locality | None:
         """A unit named in a body phrase, preferring units the article already mentions."""
-        gaz = gazetteer()
-        options = [loc for level in levels for loc in gaz.lookup(name, level)]
-        typed = [
-            loc for loc in options if loc.level == "province" or not units or loc.unit in units
-        ]
-        options = typed or options
+        options = _named_units(name, levels, units)
         if not options:
             return None
-        known = {m.locality for m in self.mentions}
+        known = self._known
         for loc in options:
             if loc in known:
                 return loc

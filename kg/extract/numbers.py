@@ -14,10 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.text import alternation
+
 # A number as articles write it. Not glued to letters or other digits, and not the head of a
 # longer dotted or slashed token ("3.0", "18/02/2019" are read by the callers that want them).
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_NUMBER_TOKEN = re.compile(rf"(?<![\w.,])(?:{NUMBER})(?![\d]|[.,]\d)")
+# (?<![\w.,])(?:NUMBER)(?![\d]|[.,]\d), written to start with its first digit (the regex
+# engine then skips to digits instead of trying every position): NUMBER is
+# "\d{1,3}(...)|\d+(...)", the first digit taken out of both branches.
+_NUMBER_TOKEN = re.compile(
+    r"\d(?<![\w.,](?s:.))(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)(?![\d]|[.,]\d)"
+)
 _FULL_NUMBER = re.compile(rf"(?:{NUMBER})")
 
 # Scale words: they multiply the number before them.
@@ -46,11 +53,17 @@ NUMBER_WORDS: dict[str, int] = {
     "chín": 9,
     "mười": 10,
 }
-_WORD_NUMBER = re.compile(r"(?<![\w])(" + "|".join(NUMBER_WORDS) + r")(?!\w)", re.IGNORECASE)
+# (?<![\w])(hai|ba|...)(?!\w), ignoring case
+_WORD_NUMBER = re.compile(
+    "(" + alternation(list(NUMBER_WORDS), re.IGNORECASE, behind=r"\w") + r")(?!\w)"
+)
 
 # Joiners between two numbers.
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—]|đến|tới)\s*")
 _RATIO_JOIN = re.compile(r"/|\s+trên\s+(?:tổng\s+số\s+)?", re.IGNORECASE)
+_COMMA_THOUSANDS = re.compile(r"\d{1,3},\d{3}")
+_PERCENT_SIGN = re.compile(r"\s*%")
+_DATE_SLASH = re.compile(r"/\d")
 
 
 def parse_number(token: str, comma_thousands: bool = False) -> float:
@@ -62,7 +75,7 @@ def parse_number(token: str, comma_thousands: bool = False) -> float:
     token = token.strip()
     if not _FULL_NUMBER.fullmatch(token):
         raise ValueError(f"not a Vietnamese number: {token!r}")
-    if comma_thousands and "." not in token and re.fullmatch(r"\d{1,3},\d{3}", token):
+    if comma_thousands and "." not in token and _COMMA_THOUSANDS.fullmatch(token):
         return float(token.replace(",", ""))
     return float(token.replace(".", "").replace(",", "."))
 
@@ -85,7 +98,9 @@ def format_number(value: float, decimals: int | None = None) -> str:
     return f"{out},{frac}" if frac else out
 
 
-@dataclass(frozen=True)
+# Not frozen (treat it as immutable; ``dataclasses.replace`` makes a changed copy): a sentence
+# makes one per number, and a frozen dataclass sets every field through object.__setattr__.
+@dataclass(slots=True)
 class Quantity:
     """A number as written, before its unit is known.
 
@@ -117,13 +132,13 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity:
     """
     raw = match.group(0)
     value = parse_number(raw)
-    ambiguous = "." not in raw and re.fullmatch(r"\d{1,3},\d{3}", raw) is not None
+    ambiguous = "." not in raw and _COMMA_THOUSANDS.fullmatch(raw) is not None
     pos = match.end()
     upper: float | None = None
     of: float | None = None
     # "1- 1,5%", "8,5-9%", "7-10%", "3,8 – 3,86%": a range (a "%" may sit on both ends).
-    after_pct = re.match(r"\s*%", text[pos:])
-    probe = pos + (after_pct.end() if after_pct else 0)
+    after_pct = _PERCENT_SIGN.match(text, pos)
+    probe = after_pct.end() if after_pct else pos
     joint = _RANGE_JOIN.match(text, probe)
     if joint:
         second = _NUMBER_TOKEN.match(text, joint.end())
@@ -138,7 +153,7 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity:
         if joint:
             second = _NUMBER_TOKEN.match(text, joint.end())
             # "18/02/2019" is a date, not a ratio.
-            if second and not re.match(r"/\d", text[second.end() : second.end() + 2]):
+            if second and not _DATE_SLASH.match(text, second.end(), second.end() + 2):
                 of = parse_number(second.group(0))
                 pos = second.end()
     scale, word = 1.0, ""
@@ -172,6 +187,11 @@ def word_quantities(text: str) -> list[Quantity]:
         )
         for m in _WORD_NUMBER.finditer(text)
     ]
+
+
+def has_number_word(text: str) -> bool:
+    """Whether ``word_quantities(text)`` finds anything."""
+    return _WORD_NUMBER.search(text) is not None
 
 
 def _is_year_pair(first: str, second: str) -> bool:

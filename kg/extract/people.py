@@ -16,14 +16,26 @@ Giám đốc Sở Tài chính").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.bodies import parse_body, secretary_body
 from kg.extract.localities import LocalityIndex
 from kg.gazetteer import gazetteer, load_patterns
 from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
-from kg.text import LOWER, UPPER, Document, Sentence, fold, match_key, prefiltered
+from kg.text import (
+    LOWER,
+    UPPER,
+    Document,
+    Sentence,
+    alternation,
+    fold,
+    longest_match,
+    match_key,
+    split_alternatives,
+)
 
 _TABLE = load_patterns("people")
 
@@ -54,23 +66,66 @@ ROLES = [
     )
     for spec in _TABLE["roles"]
 ]
-_ANY_ROLE = re.compile("|".join(f"(?:{entry.pattern.pattern})" for entry in ROLES), re.IGNORECASE)
+_ANY_ROLE = re.compile(
+    alternation(
+        [
+            f"{branch}{_END}"
+            for spec in _TABLE["roles"]
+            for branch in split_alternatives(spec["pattern"])
+        ],
+        re.IGNORECASE,
+    )
+)
+# The roles again, each in a group named after its place in ROLES: one match at a position
+# finds the first role of the table that matches there (the alternation tries them in order).
+_ROLE_AT = re.compile(
+    "|".join(f"(?P<r{i}>{entry.pattern.pattern})" for i, entry in enumerate(ROLES)),
+    re.IGNORECASE,
+)
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NAME_STOPS = frozenset(_TABLE["name_stops"]["words"])
 NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
 _RANK = re.compile(rf"(?:{_words(_TABLE['ranks']['words'])}){_END}")
+# A rank, or ông/bà, at the end of the words before a name (and how long such a word is).
+_RANK_BEFORE = re.compile(rf"(?:{_RANK.pattern})\s*$")
+_ADDRESS_BEFORE = re.compile(rf"(?:(?:{_RANK.pattern})|ông|bà|đồng chí)\s*$")
+_ADDRESS_REACH = max(map(len, [*_TABLE["ranks"]["words"], "đồng chí"])) + 2
 _HONORIFIC_BEFORE = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?:{_words(_TABLE['honorifics']['words'])}) $"
 )
+# Its matches end where the search ends: only that many characters before need a look.
+_HONORIFIC_REACH = longest_match(_HONORIFIC_BEFORE)
+_HONORIFIC_ENDS = frozenset(word[-1] for word in _TABLE["honorifics"]["words"])
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
 _FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
+# Verbs of appointment: "\s*(?:VERB|...)(?: chức(?: vụ)?)?:?\s+", and of former posts
+# "\s*(?:VERB|...):?\s+". Written without the leading spaces, which ``_verbs`` puts back, so
+# that the patterns start with the verbs' first letters (see ``text.alternation``).
 _APPOINTMENT = re.compile(
-    rf"\s*(?:{_words(_TABLE['appointments']['verbs'])})(?: chức(?: vụ)?)?:?\s+"
+    alternation(
+        [
+            rf"{verb}(?: chức(?: vụ)?)?:?\s+"
+            for verb in split_alternatives(_words(_TABLE["appointments"]["verbs"]))
+        ]
+    )
 )
-_FORMER_APPOINTMENT = re.compile(rf"\s*(?:{_words(_TABLE['appointments']['former_verbs'])}):?\s+")
+_FORMER_APPOINTMENT = re.compile(
+    alternation(
+        [
+            rf"{verb}:?\s+"
+            for verb in split_alternatives(_words(_TABLE["appointments"]["former_verbs"]))
+        ]
+    )
+)
+if any(
+    verb[:1].isspace() for key in ("verbs", "former_verbs") for verb in _TABLE["appointments"][key]
+):
+    raise ValueError("a verb of appointment starts with a space")  # _verbs relies on it
 
 _WORD = rf"[{UPPER}][{LOWER}]*"
-_RUN = prefiltered(rf"(?<![{LOWER}{UPPER}\d])({_WORD}(?: {_WORD})*){_END}")
+# A run of capitalized words: (?<![LETTER\d])(WORD(?: WORD)*)END, written to start with the
+# capital (the look-behind after it), so that the regex engine skips to capitals.
+_RUN = re.compile(rf"([{UPPER}](?<![{LOWER}{UPPER}\d](?s:.))[{LOWER}]*(?: {_WORD})*){_END}")
 # Between posts of one chain: ", ", " - ", " kiêm ", "; ", " rồi ".
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
@@ -125,12 +180,21 @@ def find_names(folded: str) -> list[NameSpan]:
     """People's names in one (tone-folded) sentence, including short ones ("ông Cường")."""
     names: list[NameSpan] = []
     for run in _RUN.finditer(folded):
-        words = run.group(1).split(" ")
-        offsets = _word_offsets(run.start(1), words)
-        honorific = _HONORIFIC_BEFORE.search(folded, 0, run.start(1)) is not None
+        text, at = run.group(1), run.start(1)
+        if " " not in text:
+            # One word (most runs: the sentence's first word, a place): only a short name
+            # after ông/bà ("ông Cường"), and never an honorific itself ("Ông").
+            if text not in _CAPITAL_HONORIFICS and _honorific_before(folded, at):
+                names.append(NameSpan(text, at, at + len(text), True, True))
+            continue
+        words = text.split(" ")
+        offsets = _word_offsets(at, words)
+        honorific = _honorific_before(folded, at)
         while words and words[0] in _CAPITAL_HONORIFICS:
             words, offsets, honorific = words[1:], offsets[1:], True
-        stop = next((i for i, w in enumerate(words) if i and w in NAME_STOPS), None)
+        stop = None
+        if not NAME_STOPS.isdisjoint(words[1:]):  # rarely: a stop word after the first
+            stop = next(i for i, w in enumerate(words) if i and w in NAME_STOPS)
         if stop is not None:
             words, offsets = words[:stop], offsets[:stop]
         if honorific and len(words) == 1:
@@ -149,6 +213,21 @@ def find_names(folded: str) -> list[NameSpan]:
         begin = offsets[start]
         names.append(NameSpan(name, begin, begin + len(name), honorific and start == 0))
     return names
+
+
+def _honorific_before(folded: str, at: int) -> bool:
+    """ông/bà/đồng chí right before ``at`` (the match ends there: no need to look further).
+
+    The match ends with an honorific's last letter and a space: the two characters before
+    ``at`` rule out most places without a search (a line end, which "$" may stand before,
+    is left to the search).
+    """
+    before = folded[max(0, at - 2) : at]
+    if before[-1:] != "\n" and (
+        len(before) < 2 or before[1] != " " or before[0] not in _HONORIFIC_ENDS
+    ):
+        return False
+    return _HONORIFIC_BEFORE.search(folded, max(0, at - _HONORIFIC_REACH), at) is not None
 
 
 def _before_title(folded: str, offsets: list[int], start: int, length: int) -> int:
@@ -182,6 +261,8 @@ def _name_start(words: list[str], honorific: bool) -> int | None:
     return None
 
 
+# Cached: a pure function of the (fixed) gazetteer, asked of the same names over and over.
+@lru_cache(maxsize=1 << 14)
 def _is_place(name: str) -> bool:
     gaz = gazetteer()
     return any(gaz.lookup(name, level) for level in ("province", "district", "commune"))
@@ -197,11 +278,11 @@ def _is_body_word(word: str) -> bool:
 
 
 def _role_at(text: str, pos: int, limit: int) -> tuple[RoleEntry, re.Match[str]] | None:
-    for entry in ROLES:
-        match = entry.pattern.match(text, pos, limit)
-        if match:
-            return entry, match
-    return None
+    """The first role of the table that matches at ``pos``, and its match."""
+    match = _ROLE_AT.match(text, pos, limit)
+    if match is None:
+        return None
+    return ROLES[int(match.lastgroup[1:])], match
 
 
 def _body_after_role(
@@ -288,8 +369,7 @@ def _left_chain(
     folded: str, name: NameSpan, floor: int, index: LocalityIndex, at: int
 ) -> list[ParsedPost]:
     """The title chain ending right before ``name`` (a rank or ông/bà may stand between)."""
-    tail = folded[floor : name.start]
-    tail = re.sub(rf"(?:(?:{_RANK.pattern})|ông|bà|đồng chí)\s*$", "", tail.rstrip()).rstrip(" ,-–")
+    tail = _strip_address(folded[floor : name.start].rstrip()).rstrip(" ,-–")
     tail_end = floor + len(tail)
     for role_start in _ANY_ROLE.finditer(folded, floor, tail_end):
         if role_start.start() > floor and folded[role_start.start() - 1] not in ' (,;:-–"“':
@@ -307,6 +387,16 @@ def _left_chain(
                 return []
             return posts
     return []
+
+
+def _strip_address(text: str) -> str:
+    """``text`` (ending in a non-space) without a rank or ông/bà at its end.
+
+    Such a match ends at the end of ``text`` and is a word long: the search need not start
+    further back than that.
+    """
+    match = _ADDRESS_BEFORE.search(text, max(0, len(text) - _ADDRESS_REACH))
+    return text if match is None else text[: match.start()] + text[match.end() :]
 
 
 def _right_chain(
@@ -331,18 +421,32 @@ def _appointed_posts(
     for pattern, former in ((_FORMER_APPOINTMENT, True), (_APPOINTMENT, False)):
         # A list of former posts runs on past semicolons: "từng giữ các chức vụ: A; B; C".
         clause_end = ceiling if former else _clause_end(folded, pos, ceiling)
-        for verb in pattern.finditer(folded, pos, clause_end):
-            if verb.start() > pos + 60:
+        for start, end in _verbs(pattern, folded, pos, clause_end):
+            if start > pos + 60:
                 break
-            posts, _ = parse_chain(folded, verb.end(), clause_end, index, at, former)
+            posts, _ = parse_chain(folded, end, clause_end, index, at, former)
             if posts:
                 return posts
     return []
 
 
+_CLAUSE_STOP = re.compile(r"[.;]\s|\. |$")
+
+
+def _verbs(pattern: re.Pattern[str], text: str, pos: int, endpos: int) -> Iterator[tuple[int, int]]:
+    """Where ``\\s*`` and ``pattern`` match in ``text[pos:endpos]``, as ``finditer`` would find
+    them: a match found at a verb starts with the spaces before it (back to where the search
+    began), as the leading ``\\s*`` would take them; no verb starts with a space."""
+    while (match := pattern.search(text, pos, endpos)) is not None:
+        start = match.start()
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        yield start, match.end()
+        pos = match.end()
+
+
 def _clause_end(folded: str, pos: int, ceiling: int) -> int:
-    stop = re.compile(r"[.;]\s|\. |$")
-    match = stop.search(folded, pos, ceiling)
+    match = _CLAUSE_STOP.search(folded, pos, ceiling)
     return match.start() if match and match.start() > pos else ceiling
 
 
@@ -380,8 +484,7 @@ def extract_people(
     people: dict[str, PersonFacts] = {}
     bodies: list[BodyMention] = []
     last_full: list[str] = []  # keys of people named in full, most recent last
-    for sentence in doc.sentences:
-        folded = doc.folded_sentence(sentence)
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         names = find_names(folded)
         chains: list[list[ParsedPost]] = []
         for i, name in enumerate(names):
@@ -402,7 +505,7 @@ def extract_people(
                 last_full.append(key)
             person.mentions.append((sentence, name))
             floor = names[i - 1].end if i else 0
-            rank = re.search(rf"(?:{_RANK.pattern})\s*$", folded[floor : name.start])
+            rank = _rank_before(folded[floor : name.start])
             if rank and not person.rank:
                 person.rank = rank.group(0).strip()
             posts = chains[i] + _list_appointments(folded, names, chains, i, index, sentence)
@@ -418,6 +521,12 @@ def extract_people(
                 if post.body is not None:
                     bodies.append(BodyMention(post.body, sentence.evidence(post.start, post.end)))
     return {key: p for key, p in people.items() if p.supported}, bodies
+
+
+def _rank_before(text: str) -> re.Match[str] | None:
+    """``_RANK_BEFORE.search(text)``, looking only at the last word and the spaces after it."""
+    spaces = len(text) - len(text.rstrip())
+    return _RANK_BEFORE.search(text, max(0, len(text) - spaces - _ADDRESS_REACH))
 
 
 def _joined_by_and(folded: str, first: NameSpan, second: NameSpan) -> bool:
