@@ -63,14 +63,22 @@ _KIND_BRANCHES = [
     for i, k in enumerate(_TABLE["kinds"])
     for branch in split_alternatives(k["pattern"])
 ]
-_ANY_KIND = re.compile(
-    alternation(
-        [branch for _, branch in _KIND_BRANCHES],
-        re.IGNORECASE,
-        behind=_LETTER,
-        names=[name for name, _ in _KIND_BRANCHES],
+
+
+def _named_alternation(branches: list[tuple[str, str]]) -> re.Pattern[str]:
+    """One case-insensitive pattern of (name, branch) pairs, each branch in a group named
+    after it (``branch_name`` reads it back), after no letter."""
+    return re.compile(
+        alternation(
+            [branch for _, branch in branches],
+            re.IGNORECASE,
+            behind=_LETTER,
+            names=[name for name, _ in branches],
+        )
     )
-)
+
+
+_ANY_KIND = _named_alternation(_KIND_BRANCHES)
 # _START WORD _END, ignoring case (written to start with the word's first letter)
 SUBTYPES = [
     (w, re.compile(alternation([f"{re.escape(w)}{_END}"], re.IGNORECASE, behind=_LETTER)))
@@ -118,14 +126,7 @@ _CUE_BRANCHES = [
     )
     for branch in split_alternatives(cue)
 ]
-_ALL_CUES = re.compile(
-    alternation(
-        [branch for _, branch in _CUE_BRANCHES],
-        re.IGNORECASE,
-        behind=_LETTER,
-        names=[name for name, _ in _CUE_BRANCHES],
-    )
-)
+_ALL_CUES = _named_alternation(_CUE_BRANCHES)
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOUN_BEFORE = re.compile(
     rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"]) + r") $",
