@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import NamedNode
 
 from kg.extract import extract
 from kg.model import Article
 from kg.namespace import KG, ORG, RDF
-from kg.rdf import article_quads, to_nquads
+from kg.rdf import article_triples, triples_to_nquads
 from kg.reader import READERS, ReadError, read_corpus
 from kg.store import Writer, open_snapshot, store_path
 from kg.validate import refuse_broken_facts
@@ -116,31 +116,31 @@ def process_article(article: Article) -> _Result:
         result.error = f"extraction failed: {type(exc).__name__}: {exc}"
         return result
     try:
-        quads = article_quads(facts)
+        graph, statements = article_triples(facts)
     except Exception as exc:  # noqa: BLE001
         result.error = f"RDF emission failed: {type(exc).__name__}: {exc}"
         return result
     try:
-        quads, refusals = refuse_broken_facts(quads)
+        statements, refusals = refuse_broken_facts(statements)
     except Exception as exc:  # noqa: BLE001
         result.error = f"shape check failed: {type(exc).__name__}: {exc}"
         return result
     result.refused = [str(r) for r in refusals]
-    result.nquads = to_nquads(quads)
-    result.quads = len(quads)
-    result.instances = _instances(quads)
+    result.nquads = triples_to_nquads(graph, statements)
+    result.quads = len(statements)
+    result.instances = _instances(statements)
     return result
 
 
-def _instances(quads: list[Quad]) -> dict[str, set[int]]:
+def _instances(statements: list[tuple]) -> dict[str, set[int]]:
     """Instances of the counted classes as 64-bit digests of their IRIs: told apart across
     articles in a fraction of the memory the IRIs themselves would take."""
     found: dict[str, set[int]] = {label: set() for label in COUNTED}
-    for quad in quads:
-        if quad.predicate.value == _TYPE and isinstance(quad.object, NamedNode):
-            label = _COUNTED_BY_CLASS.get(quad.object.value)
+    for subject, predicate, o in statements:
+        if predicate == _TYPE and isinstance(o, NamedNode):
+            label = _COUNTED_BY_CLASS.get(o.value)
             if label is not None:
-                found[label].add(_digest(quad.subject.value))
+                found[label].add(_digest(subject.value))
     return found
 
 

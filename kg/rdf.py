@@ -46,6 +46,9 @@ from kg.resolve import (
 
 log = logging.getLogger(__name__)
 
+# A statement of one article's graph: subject, predicate IRI, object.
+Statement = tuple[NamedNode, str, NamedNode | Literal]
+
 
 class _Terms:
     """A namespace whose terms are looked up once (rdflib's ``DefinedNamespace`` checks every
@@ -54,8 +57,10 @@ class _Terms:
     def __init__(self, namespace) -> None:
         self._namespace = namespace
 
-    def __getattr__(self, name: str):
-        term = getattr(self._namespace, name)
+    def __getattr__(self, name: str) -> str:
+        # A plain str: rdflib's URIRef never equals a str, and the emitted statements are
+        # compared with the shapes' IRIs (kg.validate) and the counted classes (kg.build).
+        term = str(getattr(self._namespace, name))
         setattr(self, name, term)
         return term
 
@@ -157,14 +162,16 @@ class _Emitter:
         self.article_text = facts.article.text  # a property that joins title and body
         self.article_iri = resolve_article(self.article)
         self.graph = node(self.article_iri)
-        self.quads: dict[Quad, None] = {}
+        # (subject, predicate IRI, object), each once, in emission order: Quad objects are
+        # made only for callers that want them (a build writes N-Quads text straight away).
+        self.triples: dict[Statement, None] = {}
         self.described: set[str] = set()
         self.sentences: dict[tuple[str, int], NamedNode] = {}
         self.evidenced: set[str] = set()  # shared nodes already linked to a sentence
 
     # -- primitives
     def add(self, s: NamedNode, p: str, o: NamedNode | Literal) -> None:
-        self.quads[Quad(s, node(p), o, self.graph)] = None
+        self.triples[(s, p, o)] = None
 
     def text(self, s: NamedNode, p: str, value: str, lang: str | None = None) -> None:
         if value:
@@ -398,7 +405,7 @@ class _Emitter:
             self.add(s, KG.comparedTo, year_literal(obs.compared_to))
         self.fact(s, obs.evidence, obs.confidence)
 
-    def emit(self) -> list[Quad]:
+    def emit(self) -> list[Statement]:
         self.emit_article()
         self.emit_localities()
         self.emit_bodies()
@@ -409,12 +416,27 @@ class _Emitter:
             self.emit_event(i, event)
         for i, obs in enumerate(self.facts.indicators, start=1):
             self.emit_indicator(i, obs)
-        return list(self.quads)
+        return list(self.triples)
+
+
+def article_triples(facts: ArticleFacts) -> tuple[NamedNode, list[Statement]]:
+    """One article's graph name (its IRI) and its statements, each once."""
+    emitter = _Emitter(facts)
+    return emitter.graph, emitter.emit()
 
 
 def article_quads(facts: ArticleFacts) -> list[Quad]:
     """All quads of one article, in its named graph (graph IRI = article IRI)."""
-    return _Emitter(facts).emit()
+    graph, triples = article_triples(facts)
+    return [Quad(s, node(p), o, graph) for s, p, o in triples]
+
+
+def triples_to_nquads(graph: NamedNode, triples: Iterable[Statement]) -> bytes:
+    """N-Quads of statements in ``graph``: the same bytes pyoxigraph's serializer writes (a
+    term's ``str`` is its N-Triples form), without making a Quad of each."""
+    g = str(graph)
+    text = "".join(f"{s} <{p}> {o} {g} .\n" for s, p, o in triples)
+    return text.encode("utf-8")
 
 
 def article_graph(article: Article | str) -> NamedNode:

@@ -287,6 +287,13 @@ def _value_problem(rule: PropertyRule, value, types: dict[str, set[str]]) -> str
 
 def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None) -> list[Refusal]:
     """Every node of ``quads`` (one article's graph) that breaks a hard constraint."""
+    return statement_violations(((q.subject, q.predicate.value, q.object) for q in quads), rules)
+
+
+def statement_violations(
+    statements: Iterable[tuple], rules: tuple[NodeRule, ...] | None = None
+) -> list[Refusal]:
+    """:func:`hard_violations` of ``(subject, predicate IRI, object)`` statements."""
     rules = hard_rules() if rules is None else rules
     types: dict[str, set[str]] = defaultdict(set)
     values: dict[tuple[str, str], list] = defaultdict(list)
@@ -294,10 +301,8 @@ def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None) 
     objects_of: dict[str, set[str]] = defaultdict(set)
     nodes: dict[str, object] = {}
     seen: set[tuple] = set()
-    for q in quads:
-        # One quad's terms are read once: pyoxigraph makes a new Python object per access.
-        subject, o = q.subject, q.object
-        s, p = subject.value, q.predicate.value
+    for subject, p, o in statements:
+        s = subject.value
         if (s, p, o) in seen:  # the same triple in two graphs counts once
             continue
         seen.add((s, p, o))
@@ -345,23 +350,24 @@ def hard_violations(quads: Iterable, rules: tuple[NodeRule, ...] | None = None) 
 
 
 def refuse_broken_facts(
-    quads: list, rules: tuple[NodeRule, ...] | None = None, rounds: int = 10
-) -> tuple[list, list[Refusal]]:
-    """``quads`` without the facts that break a hard constraint, and those refusals.
+    statements: list[tuple], rules: tuple[NodeRule, ...] | None = None, rounds: int = 10
+) -> tuple[list[tuple], list[Refusal]]:
+    """``statements`` (subject, predicate IRI, object) of one article without the facts that
+    break a hard constraint, and those refusals.
 
     Dropping a node can break another (a participation whose event was refused), so this
     repeats until nothing breaks.
     """
     refused: list[Refusal] = []
     for _ in range(rounds):
-        broken = hard_violations(quads, rules)
+        broken = statement_violations(statements, rules)
         if not broken:
-            return quads, refused
+            return statements, refused
         refused.extend(broken)
         drop = {r.focus for r in broken}
-        quads = [
-            q
-            for q in quads
-            if q.subject.value not in drop and getattr(q.object, "value", None) not in drop
+        statements = [
+            (s, p, o)
+            for s, p, o in statements
+            if s.value not in drop and getattr(o, "value", None) not in drop
         ]
-    return quads, refused
+    return statements, refused

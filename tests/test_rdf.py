@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pyshacl
@@ -13,10 +14,13 @@ from rdflib import Graph
 from kg.namespace import DCTERMS, KG, ONTOLOGY_DIR, ORG, PROV, RDF, SKOS, XSD
 from kg.rdf import (
     article_quads,
+    article_triples,
     date_literal,
     decimal_literal,
     serialize_quads,
+    to_nquads,
     to_rdflib,
+    triples_to_nquads,
 )
 from kg.resolve import resolve_article
 
@@ -226,3 +230,15 @@ def test_shapes_catch_an_indicator_without_unit():
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none")
     assert not conforms
     assert "exactly one unit" in text
+
+
+def test_n_quads_written_from_statements_are_pyoxigraph_s_own():
+    # The build writes N-Quads text itself; it must be byte for byte what the serializer
+    # writes, escapes included (quotes, backslashes, line breaks in evidence sentences).
+    facts = seed_facts()
+    facts.article = dataclasses.replace(
+        facts.article, title=facts.article.title + ' "trích" \\ dòng\nmới'
+    )
+    graph, statements = article_triples(facts)
+    assert triples_to_nquads(graph, statements) == to_nquads(article_quads(facts))
+    assert b'\\"tr\xc3\xadch\\"' in triples_to_nquads(graph, statements)
