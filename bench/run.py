@@ -124,6 +124,17 @@ def read_articles(path: Path, limit: int | None = None) -> list:
 # --------------------------------------------------------------------------- extraction
 
 
+def cpu_times(func: Callable, articles: list, runs: int) -> list[float]:
+    """CPU seconds of ``runs`` passes of ``func`` over ``articles`` (time.process_time)."""
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        for article in articles:
+            func(article)
+        times.append(time.process_time() - started)
+    return times
+
+
 def bench_extraction(articles: list, runs: int) -> dict[str, float]:
     """One core: ``extract`` alone, and ``extract`` + emission + N-Quads (a build worker)."""
     from kg.build import process_article
@@ -134,13 +145,7 @@ def bench_extraction(articles: list, runs: int) -> dict[str, float]:
     result: dict[str, float] = {"articles": len(articles), "kb_per_article": size / len(
         articles) / 1000}
     for label, func in (("extract", extract), ("extract+emit", process_article)):
-        times = []
-        for _ in range(runs):
-            started = time.process_time()
-            for article in articles:
-                func(article)
-            times.append(time.process_time() - started)
-        t = median(times)
+        t = median(cpu_times(func, articles, runs))
         result[f"{label} articles/s"] = len(articles) / t
         result[f"{label} MB/s"] = size / t / 1e6
     return result

@@ -12,13 +12,12 @@ import argparse
 import cProfile
 import pstats
 import sys
-import time
 from pathlib import Path
 from statistics import median
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # after PYTHONPATH
 
-from bench.run import DATA, read_articles  # noqa: E402
+from bench.run import DATA, cpu_times, read_articles  # noqa: E402
 
 
 def main() -> None:
@@ -41,12 +40,7 @@ def main() -> None:
         profiler.disable()
         pstats.Stats(profiler).sort_stats(args.profile).print_stats(40)
         return
-    times = []
-    for _ in range(args.runs):
-        started = time.process_time()
-        for article in articles:
-            extract(article)
-        times.append(time.process_time() - started)
+    times = cpu_times(extract, articles, args.runs)
     rate = len(articles) / median(times)
     print(
         f"{rate:.1f} articles/s (CPU, median of {args.runs}; runs: "
