@@ -166,7 +166,6 @@ class _Emitter:
         # made only for callers that want them (a build writes N-Quads text straight away).
         self.triples: dict[Statement, None] = {}
         self.described: set[str] = set()
-        self.sentences: dict[tuple[str, int], NamedNode] = {}
         self.evidenced: set[str] = set()  # shared nodes already linked to a sentence
 
     # -- primitives
@@ -217,13 +216,9 @@ class _Emitter:
         Every fact read from one sentence shares its node: the sentence text is the bulk of
         the evidence, and a graph holds it once however many facts the sentence gives.
         """
-        found = self.sentences.get((ev.sentence, ev.start))
-        if found is not None:
-            return found
         start = self.sentence_start(ev)
         end = start + len(ev.sentence)
         s = node(resolve_in_article(self.article, "sentence", f"{start}-{end}"))
-        self.sentences[(ev.sentence, ev.start)] = s
         if self.once(s.value):
             self.add(s, RDF.type, node(KG.Evidence))
             self.add(s, KG.evidenceText, Literal(ev.sentence))
