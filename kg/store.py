@@ -573,7 +573,8 @@ def bind_parameters(sparql: str, params: dict[str, object]) -> tuple[str, dict[s
     it, and the parameters left for substitution.
 
     A value goes in as the N-Triples text pyoxigraph makes of the RDF term (quotes and
-    backslashes escaped), so no value can change what the query says.
+    backslashes escaped), so no value can change what the query says. A list or tuple of
+    terms fills the slot with all of them (rows for any); it needs a slot.
     """
     filled: set[str] = set()
 
@@ -582,10 +583,19 @@ def bind_parameters(sparql: str, params: dict[str, object]) -> tuple[str, dict[s
         if name not in params:
             return match.group(0)
         filled.add(name)
-        return f"VALUES ?{name} {{ {params[name]} }}"
+        value = params[name]
+        terms = value if isinstance(value, list | tuple) else (value,)
+        return f"VALUES ?{name} {{ {' '.join(str(term) for term in terms)} }}"
 
     sparql = _PARAMETER_SLOT.sub(fill, sparql)
-    return sparql, {name: term for name, term in params.items() if name not in filled}
+    rest = {name: term for name, term in params.items() if name not in filled}
+    for name, value in rest.items():
+        if isinstance(value, list | tuple):
+            raise ValueError(
+                f"parameter {name!r} has several values but the query has no "
+                f"VALUES ?{name} {{ UNDEF }} slot for them"
+            )
+    return sparql, rest
 
 
 def query(store: Store, sparql: str, params: dict[str, object] | None = None):

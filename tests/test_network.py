@@ -15,11 +15,13 @@ from pathlib import Path
 import networkx as nx
 import pydot
 import pytest
-from conftest import run_cli
+from conftest import SHARED, needs_shared, run_cli
 
-from kg.network import Filters, NetworkData, build_view
+from kg.network import Filters, NetworkData, NetworkError, build_view
+from kg.network import data as network_data
 from kg.network.draw import draw
 from kg.network.export import to_gexf
+from kg.network.views import BUILDERS, apply_filters
 from kg.store import open_store
 
 # pydot's DOT parser uses pyparsing names that pyparsing now deprecates
@@ -243,6 +245,92 @@ def test_person_min_weight_and_top(data, built_store):
     assert result.exit_code == 1 and "--since" in result.stderr
     result = run_cli("network", "officials", "--province", "Nowhere", "--store", built_store)
     assert result.exit_code == 1 and "no province" in result.stderr
+
+
+# --------------------------------------------------------------------------- views of one unit
+
+
+def whole_store_view(data: NetworkData, view: str, filters: Filters) -> nx.Graph:
+    """The view drawn from every row of the store, filtered in Python (the path a view took
+    before the *_within queries)."""
+    data.check(filters)
+    return apply_filters(BUILDERS[view](data, filters), view, filters)
+
+
+def drawn(graph: nx.Graph) -> tuple[dict, dict]:
+    return (
+        dict(graph.nodes(data=True)),
+        {tuple(sorted((u, v))): attrs for u, v, attrs in graph.edges(data=True)},
+    )
+
+
+@pytest.fixture(scope="module")
+def real_data(tmp_path_factory: pytest.TempPathFactory, samples: Path):
+    if not (SHARED / "corpus" / "real").is_dir():
+        pytest.skip(f"the shared corpus is not at {SHARED}")
+    store = tmp_path_factory.mktemp("real") / "kg-store"
+    result = run_cli("build", str(SHARED / "corpus" / "real"), str(samples), "--store", str(store))
+    assert result.exit_code == 0, result.output
+    kg = open_store(store, read_only=True)
+    yield NetworkData(kg, str(store))
+    del kg
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("filters", "empty"),
+    [
+        (Filters(province="Hà Tĩnh"), False),
+        (Filters(province="thanh hoá"), False),  # another case and the old tone placement
+        (Filters(province="Nghệ An", since="2017"), False),
+        (Filters(locality="Kỳ Anh"), False),
+        (Filters(province="Hà Tĩnh", locality="Cẩm Xuyên"), False),
+        (Filters(province="Hà Nội", persons=("Hoàng Trung Hải",)), False),
+        (Filters(province="Thanh Hóa", locality="Can Lộc"), True),  # Can Lộc is in Hà Tĩnh
+    ],
+    ids=repr,
+)
+def test_a_view_of_one_unit_reads_only_its_rows_and_draws_the_same(real_data, filters, empty):
+    scoped = real_data.for_filters(filters)
+    assert scoped.scope is not None and scoped is not real_data
+    assert len(scoped.attendance) < len(real_data.attendance)
+    drawn_nodes = 0
+    for view in VIEWS:
+        try:
+            whole = whole_store_view(real_data, view, filters)
+        except NetworkError as exc:  # the same error, from both paths
+            with pytest.raises(NetworkError, match=re.escape(str(exc))):
+                build_view(real_data, view, filters)
+            continue
+        graph = build_view(real_data, view, filters)
+        assert drawn(graph) == drawn(whole), view
+        drawn_nodes += graph.number_of_nodes()
+    assert (drawn_nodes == 0) == empty
+
+
+@needs_shared
+def test_posts_of_people_are_read_in_chunks_with_every_post(real_data, monkeypatch):
+    monkeypatch.setattr(network_data, "PEOPLE_PER_QUERY", 3)  # several queries for 8 people
+    scoped = real_data.for_filters(Filters(province="Hà Tĩnh"))
+    son = "https://kg.example.org/id/person/le-dinh-son-ha-tinh"
+    people = {son, *sorted({row["person"] for row in scoped.attendance})[:7]}
+    assert len(people) == 8
+    rows = scoped.posts_of(people)
+    assert sorted(map(sorted_items, rows)) == sorted(
+        map(sorted_items, real_data.posts_of(people))
+    )
+    son_posts = {f"{r['role']} {r['body_name']}" for r in rows if r["person"] == son}
+    assert {"Bí thư Tỉnh ủy Hà Tĩnh", "Chủ tịch UBND tỉnh Hà Tĩnh"} <= son_posts
+
+
+def sorted_items(row: dict[str, str]) -> list[tuple[str, str]]:
+    return sorted(row.items())
+
+
+def test_a_unit_the_store_lacks_reads_the_whole_store_and_says_so(data):
+    assert data.for_filters(Filters(province="Nowhere")) is data
+    with pytest.raises(NetworkError, match="no province named 'Nowhere'"):
+        build_view(data, "bodies", Filters(province="Nowhere"))
 
 
 # --------------------------------------------------------------------------- summary

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from conftest import dung_facts, seed_facts
-from pyoxigraph import Literal, Store
+from pyoxigraph import Literal, NamedNode, Store
 from rdflib import Graph
 
 from kg import queries
@@ -81,6 +81,10 @@ def test_a_parameter_with_a_values_slot_is_written_there_as_an_rdf_term():
     assert bound == 'SELECT ?n WHERE { VALUES ?n { "Lò \\" } Thế" } ?p foaf:name ?n }'
     assert rest == {"x": Literal("1")}  # no slot: left to pyoxigraph's substitutions
     assert bind_parameters(sparql, {}) == (sparql, {})  # no value: the slot stays open
+    several = bind_parameters(sparql, {"n": (Literal("A"), NamedNode("http://x/b"))})
+    assert several == (sparql.replace("UNDEF", '"A" <http://x/b>'), {})
+    with pytest.raises(ValueError, match="'x' has several values"):
+        bind_parameters(sparql, {"x": (Literal("1"), Literal("2"))})
 
 
 def test_export_turtle_round_trips(tmp_path):

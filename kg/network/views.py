@@ -107,10 +107,10 @@ def post_text(row: dict[str, str]) -> str:
 # --------------------------------------------------------------------------- people
 
 
-def person_posts(data: NetworkData, filters: Filters) -> dict[str, str]:
+def person_posts(rows: list[dict[str, str]], filters: Filters) -> dict[str, str]:
     """Person IRI -> their posts in the date range, as ``Bí thư Tỉnh ủy Hà Tĩnh (01/2024)``."""
     dates: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in data.posts:
+    for row in rows:
         if filters.in_time(row["date"]):
             dates[row["person"]][post_text(row)].append(row["date"])
     out = {}
@@ -123,11 +123,18 @@ def person_posts(data: NetworkData, filters: Filters) -> dict[str, str]:
     return out
 
 
-def _add_person(graph: nx.Graph, iri: str, name: str, posts: dict[str, str]) -> None:
+def _add_person(graph: nx.Graph, iri: str, name: str) -> None:
     if iri not in graph:
-        graph.add_node(
-            iri, type="person", bipartite=0, label=name, name=name, posts=posts.get(iri, "")
-        )
+        graph.add_node(iri, type="person", bipartite=0, label=name, name=name, posts="")
+
+
+def _list_posts(graph: nx.Graph, data: NetworkData, filters: Filters) -> None:
+    """Each person's ``posts``: every post the store gives them in the date range, wherever
+    it was held (read once the view knows who is in it)."""
+    people = {n for n, t in graph.nodes(data="type") if t == "person"}
+    posts = person_posts(data.posts_of(people), filters)
+    for person in people:
+        graph.nodes[person]["posts"] = posts.get(person, "")
 
 
 def _add_locality(graph: nx.Graph, data: NetworkData, iri: str) -> None:
@@ -159,7 +166,6 @@ def _attendance_rows(data: NetworkData, filters: Filters) -> list[dict[str, str]
 def attendance(data: NetworkData, filters: Filters) -> nx.Graph:
     """The two-mode graph person ↔ event; edge ``role`` (the most telling), ``roles``."""
     graph = nx.Graph()
-    posts = person_posts(data, filters)
     roles: dict[tuple[str, str], list[str]] = defaultdict(list)
     evidence: dict[tuple[str, str], list[str]] = defaultdict(list)
     places = data.places
@@ -185,7 +191,7 @@ def attendance(data: NetworkData, filters: Filters) -> nx.Graph:
             )
             _set_time(node, [row["date"]])
             graph.add_node(event, **node)
-        _add_person(graph, row["person"], row["name"], posts)
+        _add_person(graph, row["person"], row["name"])
         key = (row["person"], event)
         roles[key].append(row["role"])
         evidence[key].append(row["evidence"])
@@ -204,6 +210,7 @@ def attendance(data: NetworkData, filters: Filters) -> nx.Graph:
         )
         _set_time(edge, [edge["date"]])
         graph.add_edge(person, event, **edge)
+    _list_posts(graph, data, filters)
     _person_times(graph)
     return graph
 
@@ -226,6 +233,8 @@ def co_attendance(data: NetworkData, filters: Filters) -> nx.Graph:
     """People linked by the events they attended together (``weight``: how many)."""
     two_mode = attendance(data, filters)
     people = [n for n, t in two_mode.nodes(data="type") if t == "person"]
+    if not people:  # networkx refuses to project an empty graph
+        return nx.Graph()
     graph = bipartite.weighted_projected_graph(two_mode, people)
     for u, v, edge in graph.edges(data=True):
         shared = sorted(
@@ -253,14 +262,13 @@ def officials(data: NetworkData, filters: Filters) -> nx.Graph:
     """Person ↔ locality, through their posts (the body's locality) and through the events
     they took part in there; ``kind`` post, event or post+event, ``weight`` posts + events."""
     graph = nx.Graph()
-    posts = person_posts(data, filters)
     links: dict[tuple[str, str], dict[str, dict]] = defaultdict(lambda: {"posts": {}, "events": {}})
     for row in data.posts:
         if not row["place"] or not filters.in_time(row["date"]):
             continue
         if not filters.in_place(data.places, row["place"]):
             continue
-        _add_person(graph, row["person"], row["name"], posts)
+        _add_person(graph, row["person"], row["name"])
         _add_locality(graph, data, row["place"])
         link = links[(row["person"], row["place"])]["posts"]
         item = link.setdefault(
@@ -276,7 +284,7 @@ def officials(data: NetworkData, filters: Filters) -> nx.Graph:
     for row in _attendance_rows(data, filters):
         if not row["place"]:
             continue
-        _add_person(graph, row["person"], row["name"], posts)
+        _add_person(graph, row["person"], row["name"])
         _add_locality(graph, data, row["place"])
         link = links[(row["person"], row["place"])]["events"]
         title = event_title(row["kind"], row["subtype"])
@@ -313,6 +321,7 @@ def officials(data: NetworkData, filters: Filters) -> nx.Graph:
         )
         _set_time(edge, [i["date"] for i in items])
         graph.add_edge(person, place, **edge)
+    _list_posts(graph, data, filters)
     _person_times(graph)
     return graph
 
@@ -324,7 +333,6 @@ def bodies(data: NetworkData, filters: Filters) -> nx.Graph:
     """Person ↔ body through posts (``roles``, ``weight``: observations); each body linked to
     the body it belongs to (``kind`` part_of)."""
     graph = nx.Graph()
-    posts = person_posts(data, filters)
     info = {}
     parents: dict[str, list[str]] = defaultdict(list)
     for row in data.bodies:
@@ -361,7 +369,7 @@ def bodies(data: NetworkData, filters: Filters) -> nx.Graph:
     for row in data.posts:
         if not row["body"] or not filters.in_time(row["date"]) or not body_place_ok(row["body"]):
             continue
-        _add_person(graph, row["person"], row["name"], posts)
+        _add_person(graph, row["person"], row["name"])
         add_body(row["body"])
         item = links[(row["person"], row["body"])].setdefault(
             row["post"],
@@ -396,6 +404,7 @@ def bodies(data: NetworkData, filters: Filters) -> nx.Graph:
                 add_body(parent)
                 pending.append(parent)
             graph.add_edge(body, parent, kind="part_of", weight=1.0)
+    _list_posts(graph, data, filters)
     _person_times(graph)
     return graph
 
@@ -472,6 +481,7 @@ def build_view(data: NetworkData, view: str, filters: Filters | None = None) -> 
     if view not in BUILDERS:
         raise NetworkError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     filters = filters or Filters()
+    data = data.for_filters(filters)
     data.check(filters)
     graph = apply_filters(BUILDERS[view](data, filters), view, filters)
     graph.graph.update(view=view, title=TITLES[view], store=data.source, filters=filters.describe())
