@@ -387,7 +387,7 @@ def build_to_endpoint(
     readable = [p for p in paths if p.exists()]
     total = kg_build.count_files(readable)
     limit = batch_articles or kg_build.BATCH_ARTICLES
-    instances: dict[str, set] = {label: set() for label in kg_build.COUNTED}
+    instances = kg_build.InstanceCount()
     seen: dict[str, str] = {}
     batch: list[tuple[str, bytes]] = []
     held: list[tuple[str, bytes]] = []
@@ -423,8 +423,7 @@ def build_to_endpoint(
                 for start in range(0, len(held), limit):
                     pushed = send_graphs(remote, held[start : start + limit], bulk=bulk)
                     summary.failures.extend(kg_build.Failure(endpoint, f) for f in pushed.failures)
-    for label, iris in instances.items():
-        setattr(summary, label, len(iris))
+    instances.write_to(summary)
     return summary
 
 

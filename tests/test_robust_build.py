@@ -53,6 +53,19 @@ def test_building_twice_gives_the_same_graph_and_skips_unchanged(corpus, tmp_pat
     assert graphs(fresh) == before  # same triples, same IRIs, from scratch
 
 
+def test_the_summary_counts_what_the_store_holds(corpus, tmp_path):
+    store = tmp_path / "s"
+    summary = build([corpus], store, jobs=2)
+    with open_snapshot(store) as snap:
+        for label, cls in kg.build.COUNTED.items():
+            (row,) = snap.query(
+                f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ ?x a <{cls}> }} }}"
+            )
+            assert getattr(summary, label) == int(row["n"].value), label
+    # Hoàng Trung Dũng is named in two seed articles and counted once
+    assert (summary.people, summary.events) == (21, 6)
+
+
 def test_changing_one_article_replaces_exactly_its_graph(corpus, tmp_path):
     store = tmp_path / "s"
     build([corpus], store)
