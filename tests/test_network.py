@@ -316,9 +316,7 @@ def test_posts_of_people_are_read_in_chunks_with_every_post(real_data, monkeypat
     people = {son, *sorted({row["person"] for row in scoped.attendance})[:7]}
     assert len(people) == 8
     rows = scoped.posts_of(people)
-    assert sorted(map(sorted_items, rows)) == sorted(
-        map(sorted_items, real_data.posts_of(people))
-    )
+    assert sorted(map(sorted_items, rows)) == sorted(map(sorted_items, real_data.posts_of(people)))
     son_posts = {f"{r['role']} {r['body_name']}" for r in rows if r["person"] == son}
     assert {"Bí thư Tỉnh ủy Hà Tĩnh", "Chủ tịch UBND tỉnh Hà Tĩnh"} <= son_posts
 
