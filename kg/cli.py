@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -104,12 +106,22 @@ def store_failure(exc: StoreError) -> typer.Exit:
     return fail(str(exc), BUSY_EXIT if isinstance(exc, StoreBusy) else 1)
 
 
-def _open(store: Path | None):
-    """The store's current generation, read-only (a consistent snapshot while a build runs)."""
+@contextmanager
+def reported(*errors: type[Exception]) -> Iterator[None]:
+    """Turn a store error, or one of ``errors``, into a one-line error and exit status (a
+    busy store exits with BUSY_EXIT); anything else is a bug and keeps its traceback."""
     try:
-        return open_snapshot(store)
+        yield
     except StoreError as exc:
         raise store_failure(exc) from None
+    except errors as exc:
+        raise fail(str(exc)) from None
+
+
+def _open(store: Path | None):
+    """The store's current generation, read-only (a consistent snapshot while a build runs)."""
+    with reported():
+        return open_snapshot(store)
 
 
 # --------------------------------------------------------------------------- build
@@ -190,7 +202,7 @@ def build_command(
         def progress(done: int, total: int | None, item: str) -> None:
             bar.update(task, completed=done, total=total, description=Path(item).name[:40])
 
-        try:
+        with reported(PushError, ClusterError):
             if endpoint:
                 summary = _build_remote(
                     paths, endpoint, graph_store, jobs, scheduler, strict, progress
@@ -206,10 +218,6 @@ def build_command(
                     checkpoint=checkpoint,
                     scheduler=scheduler,
                 )
-        except StoreError as exc:
-            raise store_failure(exc) from None
-        except (PushError, ClusterError) as exc:
-            raise fail(str(exc)) from None
     print_summary(summary)
     if summary.aborted:
         raise fail(
@@ -374,11 +382,9 @@ def query_command(
     kg query posts_of_person --param "name=Hoàng Trung Dũng";
     kg query "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" --timeout 10
     """
-    try:
+    with reported(kg_queries.QueryError):
         label, text = kg_queries.load(query)
         params = kg_queries.parse_params(param)
-    except kg_queries.QueryError as exc:
-        raise fail(str(exc)) from None
     if kg_queries.query_kind(text) == "update":
         if not allow_update:
             raise fail(
@@ -387,20 +393,12 @@ def query_command(
             )
         if params:
             raise fail("--param binds values of queries only, not of updates")
-        try:
+        with reported(kg_queries.QueryError):
             generation = kg_queries.run_update(store, text, label)
-        except kg_queries.QueryError as exc:
-            raise fail(str(exc)) from None
-        except StoreError as exc:
-            raise store_failure(exc) from None
         err.print(f"updated: the store is now {generation}", highlight=False)
         return
-    try:
+    with reported(kg_queries.QueryError):
         result = kg_queries.run_with_timeout(store, text, params, label, timeout)
-    except kg_queries.QueryError as exc:
-        raise fail(str(exc)) from None
-    except StoreError as exc:
-        raise store_failure(exc) from None
     if fmt is QueryFormat.table:
         print_result(result)
     else:
@@ -533,10 +531,8 @@ def remove_command(
 
     Example: kg remove 000_d5453f38d9d606eb --store out/kg-store
     """
-    try:
+    with reported():
         missing = remove_articles(article_ids, store)
-    except StoreError as exc:
-        raise store_failure(exc) from None
     for article_id in article_ids:
         if article_id not in missing:
             out.print(f"removed {article_id}", highlight=False, markup=False)
@@ -567,10 +563,8 @@ def eval_command(
 
     if not articles_dir.exists():
         raise fail(f"{articles_dir}: no such file or directory")
-    try:
+    with reported(GoldError):
         report, summary = score_corpus(gold_dir, [articles_dir])
-    except GoldError as exc:
-        raise fail(str(exc)) from None
     for f in summary.failures:
         err.print(f"[yellow]not built:[/yellow] {f.path}: {f.reason}", highlight=False)
     if as_json:

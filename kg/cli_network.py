@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from kg.cli import StoreOption, _open, app, err, fail, out
+from kg.cli import StoreOption, _open, app, err, fail, out, reported
 from kg.network import Filters, NetworkData, NetworkError, build_view, summarize
 from kg.network.export import BINARY, infer_format, render
 from kg.store import store_path
@@ -103,10 +103,8 @@ def network_command(
     kg network officials --province "Hà Tĩnh" -o out/officials.png;
     kg network co-attendance --min-weight 2 --summary
     """
-    try:
+    with reported(ValueError):
         chosen = infer_format(output, fmt.value if fmt else None)
-    except ValueError as exc:
-        raise fail(str(exc)) from None
     filters = Filters(
         province=province,
         locality=locality,
@@ -118,10 +116,8 @@ def network_command(
     )
     kg = _open(store)
     try:
-        data = NetworkData(kg, str(store_path(store)))
-        graph = build_view(data, view.value, filters)
-    except NetworkError as exc:
-        raise fail(str(exc)) from None
+        with reported(NetworkError):
+            graph = build_view(NetworkData(kg, str(store_path(store))), view.value, filters)
     finally:
         del kg
     if graph.number_of_nodes() == 0:

@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli import StoreOption, app, err, fail, out, store_failure
-from kg.store import StoreError
+from kg.cli import StoreOption, app, err, fail, out, reported
 
 
 @app.command("serve")
@@ -68,10 +67,8 @@ def serve_command(
     from kg.queries import QueryError
 
     if show_query is not None:
-        try:
+        with reported(QueryError):
             sys.stdout.write(kg_serve.canned_query_text(show_query))
-        except QueryError as exc:
-            raise fail(str(exc)) from None
         return
     if not kg_serve.is_loopback(bind):
         err.print(
@@ -90,7 +87,7 @@ def serve_command(
         out.print(f"Now serving generation {serving.generation}", markup=False, highlight=False)
         sys.stdout.flush()
 
-    try:
+    with reported(kg_serve.ServeError):
         published = kg_serve.serve(
             store,
             bind,
@@ -103,10 +100,6 @@ def serve_command(
             on_ready=ready,
             on_switch=switched,
         )
-    except StoreError as exc:
-        raise store_failure(exc) from None
-    except kg_serve.ServeError as exc:
-        raise fail(str(exc)) from None
     if published:
         err.print(f"stopped; published the server's changes as {published}", highlight=False)
     else:
@@ -167,7 +160,7 @@ def push_command(
 
     if bulk and not graph_store:
         raise fail("--bulk needs --graph-store (the N-Quads are posted to it)")
-    try:
+    with reported(PushError):
         summary = push(
             store,
             endpoint,
@@ -178,10 +171,6 @@ def push_command(
             workers=workers,
             verify=verify,
         )
-    except StoreError as exc:
-        raise store_failure(exc) from None
-    except PushError as exc:
-        raise fail(str(exc)) from None
     out.print(
         f"pushed {summary.graphs} graphs ({summary.quads} triples, {summary.bytes} bytes) "
         f"to {endpoint} in {summary.requests} requests, {summary.seconds:.1f} s",
