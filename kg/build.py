@@ -25,7 +25,7 @@ from kg.extract import extract
 from kg.model import Article
 from kg.namespace import KG, ORG, RDF
 from kg.rdf import article_triples, triples_to_nquads
-from kg.reader import READERS, ReadError, read_corpus
+from kg.reader import READERS, Failure, read_corpus
 from kg.store import Writer, open_snapshot, store_path
 from kg.validate import refuse_broken_facts
 
@@ -48,15 +48,6 @@ WINDOW = 16  # chunks in flight per worker: enough to go on while a batch is loa
 CHECKPOINT_ARTICLES = 2000  # articles per published generation during a long build
 
 Progress = Callable[[int, int | None, str], None]  # (done, total or None, what was done)
-
-
-@dataclass(frozen=True)
-class Failure:
-    path: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
 
 
 @dataclass
@@ -419,7 +410,7 @@ def article_hash(article: Article) -> str:
 
 
 def _results(
-    items: Iterable[Article | ReadError],
+    items: Iterable[Article | Failure],
     jobs: int,
     failures: list[Failure],
     wanted: Callable[[Article], bool] = lambda article: True,
@@ -432,10 +423,9 @@ def _results(
         return
     if jobs == 1:
         for item in items:
-            if isinstance(item, ReadError):
-                failure = Failure(item.path, item.reason)
-                failures.append(failure)
-                yield failure
+            if isinstance(item, Failure):
+                failures.append(item)
+                yield item
             elif wanted(item):
                 yield process_article(item)
         return
@@ -446,13 +436,12 @@ def _results(
     chunk: list[Article] = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
         for item in items:
-            if isinstance(item, ReadError):
+            if isinstance(item, Failure):
                 if chunk:
                     pending.append(pool.submit(process_articles, chunk))
                     chunk = []
-                failure = Failure(item.path, item.reason)
-                failures.append(failure)
-                pending.append(failure)
+                failures.append(item)
+                pending.append(item)
             elif wanted(item):
                 chunk.append(item)
                 if len(chunk) >= CHUNK_ARTICLES:

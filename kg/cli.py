@@ -283,7 +283,7 @@ def extract_command(
     """
     from kg.extract import extract
     from kg.rdf import article_quads, serialize_quads
-    from kg.reader import ReadError, read_corpus
+    from kg.reader import Failure, read_corpus
 
     for file in files:
         if not file.exists():
@@ -294,7 +294,7 @@ def extract_command(
     quads = []
     failed = False
     for item in read_corpus(files):
-        if isinstance(item, ReadError):
+        if isinstance(item, Failure):
             err.print(f"{item.path}: {item.reason}", highlight=False)
             failed = True
             continue
@@ -316,11 +316,11 @@ def extract_command(
 def _stream_nquads(paths: list[Path]) -> None:
     """kg extract --format nquads: each article's N-Quads as soon as it is extracted."""
     from kg.build import process_article
-    from kg.reader import ReadError, read_corpus
+    from kg.reader import Failure, read_corpus
 
     failed = written = 0
     for item in read_corpus(paths):
-        if isinstance(item, ReadError):
+        if isinstance(item, Failure):
             err.print(f"{item.path}: {item.reason}", highlight=False)
             failed += 1
             continue

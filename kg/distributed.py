@@ -92,12 +92,11 @@ def cluster_results(
     in_flight: int | None = None,
 ) -> Iterator:
     """Like :func:`kg.build._results` on a cluster: each read error (recorded in ``failures``)
-    as a :class:`kg.build.Failure`, and the result of each ``wanted`` article, in corpus order.
+    as a :class:`kg.reader.Failure`, and the result of each ``wanted`` article, in corpus order.
 
     ``scheduler`` is an address (``tcp://host:8786``) or a ``distributed.Client``.
     """
-    from kg.build import Failure
-    from kg.reader import ReadError
+    from kg.reader import Failure
 
     client = connect(scheduler) if isinstance(scheduler, str) else scheduler
     own = isinstance(scheduler, str)
@@ -108,10 +107,9 @@ def cluster_results(
 
         def articles() -> Iterator:
             for item in items:
-                if isinstance(item, ReadError):
-                    failure = Failure(item.path, item.reason)
-                    failures.append(failure)
-                    read_failures.append(failure)
+                if isinstance(item, Failure):
+                    failures.append(item)
+                    read_failures.append(item)
                 elif wanted(item):
                     yield item
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.extract import extract
 from kg.model import ArticleFacts, Body, Locality
-from kg.reader import ReadError, read_corpus
+from kg.reader import Failure, read_corpus
 
 
 def _locality(loc: Locality | None) -> str:
@@ -59,7 +59,7 @@ def write_golden(corpus: Path, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for article in read_corpus([corpus]):
-        if isinstance(article, ReadError):
+        if isinstance(article, Failure):
             raise SystemExit(f"cannot read {article}")
         path = out_dir / f"{article.id}.json"
         text = json.dumps(facts_to_dict(extract(article)), ensure_ascii=False, indent=1)

@@ -1,8 +1,8 @@
-"""Corpus reader: files and folders in, :class:`Article` objects (or :class:`ReadError`) out.
+"""Corpus reader: files and folders in, :class:`Article` objects (or :class:`Failure`) out.
 
 Readers are registered by file suffix, as rdflib registers parsers, so a new format is one
 function and one ``@register`` line. Every problem with one file or one line becomes a
-:class:`ReadError` naming it; the rest of the corpus is still read.
+:class:`Failure` naming it; the rest of the corpus is still read.
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ _MAGIC = (
 
 
 @dataclass(frozen=True)
-class ReadError:
-    """A file (or one line of a JSONL file) that could not be read, and why."""
+class Failure:
+    """A file (or one line of a JSONL file) that could not be read, or an article that could
+    not be extracted or loaded, and why: what a build reports and goes on after."""
 
     path: str
     reason: str
@@ -57,7 +58,7 @@ class BadArticle(ValueError):
     """Raised by a format reader for content it cannot turn into an article."""
 
 
-Reader = Callable[[Path, str], Iterator[Article | ReadError]]
+Reader = Callable[[Path, str], Iterator[Article | Failure]]
 READERS: dict[str, Reader] = {}
 
 
@@ -70,10 +71,10 @@ def register(*suffixes: str) -> Callable[[Reader], Reader]:
     return wrap
 
 
-def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | ReadError]:
+def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | Failure]:
     """Every article under ``paths`` (files or folders, read recursively, in sorted order).
 
-    Nothing raises: every problem is a :class:`ReadError` naming the file (and line).
+    Nothing raises: every problem is a :class:`Failure` naming the file (and line).
     """
     for path in _files(paths):
         reader = READERS.get(path.suffix.lower())
@@ -93,20 +94,20 @@ def read_corpus(paths: Iterable[str | Path]) -> Iterator[Article | ReadError]:
             if path.suffix.lower() == ".txt" and looks_like_html(text):
                 reader = read_html  # a web page saved as .txt
         except (BadArticle, OSError) as exc:
-            yield ReadError(str(path), _one_line(exc))
+            yield Failure(str(path), _one_line(exc))
             continue
         except Exception as exc:  # noqa: BLE001 - a reader bug must not stop the corpus
-            yield ReadError(str(path), f"cannot read: {type(exc).__name__}: {_one_line(exc)}")
+            yield Failure(str(path), f"cannot read: {type(exc).__name__}: {_one_line(exc)}")
             continue
         yield from _guarded(path, reader(path, text))
 
 
-def _guarded(path: Path, items: Iterator[Article | ReadError]) -> Iterator[Article | ReadError]:
-    """``items``, with an exception of the reader turned into a last ReadError."""
+def _guarded(path: Path, items: Iterator[Article | Failure]) -> Iterator[Article | Failure]:
+    """``items``, with an exception of the reader turned into a last Failure."""
     try:
         for item in items:
             if isinstance(item, Article) and len(item.text) > MAX_ARTICLE_CHARS:
-                yield ReadError(
+                yield Failure(
                     item.source or str(path),
                     f"article text is {len(item.text):,} characters, larger than "
                     f"any article (limit {MAX_ARTICLE_CHARS:,})",
@@ -114,9 +115,9 @@ def _guarded(path: Path, items: Iterator[Article | ReadError]) -> Iterator[Artic
                 continue
             yield item
     except OSError as exc:
-        yield ReadError(str(path), _one_line(exc))
+        yield Failure(str(path), _one_line(exc))
     except Exception as exc:  # noqa: BLE001
-        yield ReadError(str(path), f"cannot read: {type(exc).__name__}: {_one_line(exc)}")
+        yield Failure(str(path), f"cannot read: {type(exc).__name__}: {_one_line(exc)}")
 
 
 def _one_line(exc: BaseException | str) -> str:
@@ -299,11 +300,11 @@ _BYLINE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s?){1,4}$")
 
 
 @register(".txt")
-def read_text_file(path: Path, text: str) -> Iterator[Article | ReadError]:
+def read_text_file(path: Path, text: str) -> Iterator[Article | Failure]:
     try:
         yield parse_text_article(path.stem, text, source=str(path))
     except BadArticle as exc:
-        yield ReadError(str(path), str(exc))
+        yield Failure(str(path), str(exc))
 
 
 def parse_text_article(article_id: str, text: str, source: str = "") -> Article:
@@ -370,15 +371,15 @@ def check_date(value: str) -> str:
 
 
 @register(".jsonl")
-def read_jsonl(path: Path, text: str) -> Iterator[Article | ReadError]:
+def read_jsonl(path: Path, text: str) -> Iterator[Article | Failure]:
     """The articles of JSON Lines text, one JSON object a line (see :func:`read_jsonl_file`)."""
     for number, line in enumerate(text.split("\n"), start=1):
         yield from _jsonl_line(f"{path}:{number}", line)
 
 
-def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
+def read_jsonl_file(path: Path) -> Iterator[Article | Failure]:
     """A JSON Lines file, streamed: a file of any size, each line at most
-    ``MAX_JSONL_LINE_BYTES``; each bad line is one ReadError naming ``file:line``."""
+    ``MAX_JSONL_LINE_BYTES``; each bad line is one Failure naming ``file:line``."""
     with path.open("rb") as handle:
         number = 0
         found = False
@@ -391,7 +392,7 @@ def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
             if len(raw) > MAX_JSONL_LINE_BYTES and not raw.endswith(b"\n"):
                 while raw and not raw.endswith(b"\n"):  # skip the rest of the line
                     raw = handle.readline(MAX_JSONL_LINE_BYTES)
-                yield ReadError(
+                yield Failure(
                     where,
                     f"line is longer than {MAX_JSONL_LINE_BYTES // 1_000_000}"
                     f" MB, larger than any article",
@@ -405,17 +406,17 @@ def read_jsonl_file(path: Path) -> Iterator[Article | ReadError]:
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield ReadError(
+                yield Failure(
                     where,
                     f"not UTF-8: undecodable byte 0x{raw[exc.start]:02x} at column {exc.start + 1}",
                 )
                 continue
             yield from _jsonl_line(where, line)
         if not found:
-            yield ReadError(str(path), "file is empty")
+            yield Failure(str(path), "file is empty")
 
 
-def _jsonl_line(where: str, line: str) -> Iterator[Article | ReadError]:
+def _jsonl_line(where: str, line: str) -> Iterator[Article | Failure]:
     if not line.strip():
         return
     try:
@@ -424,11 +425,11 @@ def _jsonl_line(where: str, line: str) -> Iterator[Article | ReadError]:
             raise BadArticle(f"line is a JSON {type(record).__name__}, not an object")
         yield article_from_record(record, where)
     except json.JSONDecodeError as exc:
-        yield ReadError(where, f"not JSON: {exc.msg} at column {exc.colno}")
+        yield Failure(where, f"not JSON: {exc.msg} at column {exc.colno}")
     except BadArticle as exc:
-        yield ReadError(where, _one_line(exc))
+        yield Failure(where, _one_line(exc))
     except (RecursionError, ValueError, TypeError) as exc:
-        yield ReadError(
+        yield Failure(
             where, f"not a usable JSON record: {type(exc).__name__}: {_one_line(exc)[:200]}"
         )
 
@@ -505,7 +506,7 @@ class _TextOfPage(HTMLParser):
 
 
 @register(".html", ".htm")
-def read_html(path: Path, text: str) -> Iterator[Article | ReadError]:
+def read_html(path: Path, text: str) -> Iterator[Article | Failure]:
     page = _TextOfPage()
     page.feed(text)
     page.close()
@@ -524,4 +525,4 @@ def read_html(path: Path, text: str) -> Iterator[Article | ReadError]:
             source=str(path),
         )
     except BadArticle as exc:
-        yield ReadError(str(path), str(exc))
+        yield Failure(str(path), str(exc))

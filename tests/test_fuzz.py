@@ -25,7 +25,7 @@ from kg.extract.numbers import (
 from kg.model import Article
 from kg.reader import (
     BadArticle,
-    ReadError,
+    Failure,
     check_date,
     decode,
     parse_text_article,
@@ -172,8 +172,8 @@ def test_text_articles_parse_or_fail_cleanly(text: str) -> None:
 )
 def test_jsonl_lines_give_articles_or_errors(text: str) -> None:
     for item in read_jsonl(Path("fuzz.jsonl"), text):
-        assert isinstance(item, Article | ReadError)
-        if isinstance(item, ReadError):
+        assert isinstance(item, Article | Failure)
+        if isinstance(item, Failure):
             assert "\n" not in item.reason
 
 
@@ -205,7 +205,7 @@ def test_jsonl_lines_give_articles_or_errors(text: str) -> None:
 )
 def test_html_pages_never_raise(page: str) -> None:
     for item in read_html(Path("fuzz.html"), page):
-        assert isinstance(item, Article | ReadError)
+        assert isinstance(item, Article | Failure)
 
 
 @FUZZ

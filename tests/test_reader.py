@@ -1,12 +1,12 @@
 import json
 from pathlib import Path
 
-from kg.reader import ReadError, parse_text_article, read_corpus
+from kg.reader import Failure, parse_text_article, read_corpus
 from tests.conftest import SAMPLES
 
 
 def test_seed_format_with_date_and_title_on_line_one() -> None:
-    articles = [a for a in read_corpus([SAMPLES]) if not isinstance(a, ReadError)]
+    articles = [a for a in read_corpus([SAMPLES]) if not isinstance(a, Failure)]
     first = next(a for a in articles if a.id.startswith("000"))
     assert first.date == "2022-01"
     assert first.title.startswith("Cẩm Xuyên cần phát huy vai trò nêu gương")
@@ -44,7 +44,7 @@ def test_jsonl_one_article_a_line_and_bad_lines_reported(tmp_path: Path) -> None
     path.write_text(json.dumps(good, ensure_ascii=False) + "\n{not json\n", encoding="utf-8")
     out = list(read_corpus([path]))
     assert out[0].id == "a1" and out[0].date == "2023-06-29"
-    assert isinstance(out[1], ReadError) and out[1].path.endswith("batch.jsonl:2")
+    assert isinstance(out[1], Failure) and out[1].path.endswith("batch.jsonl:2")
 
 
 def test_bad_files_are_reported_by_name_and_reading_goes_on(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from conftest import SAMPLES, run_cli
 
 from kg.reader import (
     MAX_FILE_BYTES,
-    ReadError,
+    Failure,
     decode,
     decode_legacy,
     decode_tcvn3,
@@ -44,7 +44,7 @@ def iconv(text: str, encoding: str) -> bytes:
 def by_name(items) -> dict[str, object]:
     found = {}
     for item in items:
-        where = item.path if isinstance(item, ReadError) else item.source
+        where = item.path if isinstance(item, Failure) else item.source
         found[Path(where.split(":")[0]).name] = item
     return found
 
@@ -115,8 +115,8 @@ def test_a_corpus_of_bad_files_gives_one_line_each_and_the_rest(tmp_path: Path) 
         encoding="utf-8",
     )
     out = list(read_corpus([c]))
-    errors = [x for x in out if isinstance(x, ReadError)]
-    articles = {x.id: x for x in out if not isinstance(x, ReadError)}
+    errors = [x for x in out if isinstance(x, Failure)]
+    articles = {x.id: x for x in out if not isinstance(x, Failure)}
     assert set(articles) == {"good", "cp1258", "page", "j1", "j3"}
     assert articles["page"].title == "Hội nghị" and "<" not in articles["page"].body
     assert "\x00" not in articles["j3"].body and "\ufffd" in articles["j3"].body
@@ -169,9 +169,9 @@ def test_a_long_one_line_article_and_a_huge_jsonl_line(tmp_path: Path, monkeypat
     out = by_name(read_corpus([tmp_path]))
     assert "larger than any article" in out["line.txt"].reason
     assert "longer than" in next(
-        e.reason for e in read_corpus([tmp_path / "b.jsonl"]) if isinstance(e, ReadError)
+        e.reason for e in read_corpus([tmp_path / "b.jsonl"]) if isinstance(e, Failure)
     )
-    assert [a.id for a in read_corpus([tmp_path / "b.jsonl"]) if not isinstance(a, ReadError)] == [
+    assert [a.id for a in read_corpus([tmp_path / "b.jsonl"]) if not isinstance(a, Failure)] == [
         "ok"
     ]
 
