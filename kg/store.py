@@ -553,7 +553,11 @@ def replace_graphs(store: Store, graphs: Iterable[tuple[str, bytes]]) -> None:
     """
     graphs = list(graphs)
     for article_id, _ in graphs:
-        store.remove_graph(article_graph(article_id))
+        graph = article_graph(article_id)
+        # Removing a graph the store lacks still costs a write (0.3 ms, about a fifth of
+        # loading an article); asking first costs 2 µs.
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
     data = b"".join(nquads for _, nquads in graphs)
     if data:
         # lenient: the N-Quads come from pyoxigraph's own serializer, so checking every IRI
