@@ -249,6 +249,14 @@ def print_summary(summary: BuildSummary) -> None:
     for what, count in summary.counts().items():
         table.add_row(what, str(count))
     out.print(table)
+    if summary.generation:
+        articles = summary.stored_articles
+        out.print(
+            f"The store now holds {articles:,} article{'' if articles == 1 else 's'} "
+            f"({summary.stored_triples:,} triples in their graphs), generation "
+            f"{summary.generation}.",
+            highlight=False,
+        )
     if summary.failures:
         # One line per failure, "file: reason", whatever the width of the terminal.
         out.print(f"{len(summary.failures)} failed:", style="red", highlight=False)
