@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode, Store
 
 from kg import queries as kg_queries
-from kg.gazetteer import LEVELS, gazetteer
 from kg.namespace import KG
 from kg.text import fold, match_key, normalize
 
@@ -234,9 +233,9 @@ class Scope:
     def of(cls, filters: Filters) -> Scope | None:
         """The narrowest unit the filters name (the locality, else the province), or None."""
         if filters.locality:
-            return cls(_spellings(filters.locality, LEVELS), str(KG.Locality))
+            return cls(_spellings(filters.locality), str(KG.Locality))
         if filters.province:
-            return cls(_spellings(filters.province, ("province",)), str(KG.Province))
+            return cls(_spellings(filters.province, "province"), str(KG.Province))
         return None
 
     def params(self) -> dict[str, object]:
@@ -246,12 +245,15 @@ class Scope:
         }
 
 
-def _spellings(name: str, levels: tuple[str, ...]) -> tuple[str, ...]:
-    """The name as given, and as the gazetteer writes the units of that name (the store's
-    labels come from it): ``"bắc ninh"`` -> ``("bắc ninh", "Bắc Ninh")``."""
+def _spellings(name: str, level: str | None = None) -> tuple[str, ...]:
+    """The name as given, and as the gazetteer writes the units of that name at ``level``
+    (any level if None), since the store's labels come from it:
+    ``"bắc ninh"`` -> ``("bắc ninh", "Bắc Ninh")``."""
+    from kg.gazetteer import LEVELS, gazetteer  # loads the administrative units: when needed
+
     found = {" ".join(normalize(name).split()): None}
-    for level in levels:
-        for unit in gazetteer().lookup(name, level):
+    for each in (level,) if level else LEVELS:
+        for unit in gazetteer().lookup(name, each):
             found.setdefault(unit.name, None)
     return tuple(found)
 
