@@ -305,6 +305,40 @@ def _dispatch(
     return "(?:" + "|".join(out) + ")"
 
 
+def needles(words: list[str]) -> tuple[str, ...] | None:
+    """A few strings such that a text holding one of ``words``, in any case, holds one of them
+    in its lower-cased form (None: lower-casing cannot tell, see below).
+
+    A prefilter: ``any(n in text.lower() for n in needles(words))`` is False only for texts
+    where no pattern that needs one of the words (compiled with re.IGNORECASE) can match, and
+    ``in`` runs many times faster than the regex engine scans a text. The needles are runs of
+    whole words shared by as many of ``words`` as possible (the longest of those), chosen
+    greedily until every word holds one. Lower-casing only tells if every character of the
+    needles matches, under re.IGNORECASE, only characters that lower-case to it.
+    """
+    left = {word.lower() for word in words}
+    chosen: list[str] = []
+    while left:
+        counts: dict[str, int] = {}
+        for word in left:
+            tokens = word.split(" ")
+            runs = {
+                " ".join(tokens[i:j])
+                for i in range(len(tokens))
+                for j in range(i + 1, len(tokens) + 1)
+            } - {""}
+            for run in runs:
+                counts[run] = counts.get(run, 0) + 1
+        best = max(counts, key=lambda run: (counts[run], len(run), run))
+        chosen.append(best)
+        left = {word for word in left if best not in word}
+    for needle in chosen:
+        for ch in needle:
+            if ch != " " and any(v.lower() != ch for v in case_variants(ch)):
+                return None
+    return tuple(chosen)
+
+
 def branch_name(match: re.Match[str]) -> str:
     """The name of the branch of an :func:`alternation` (with names) that matched."""
     return match.lastgroup.rsplit("_", 1)[0]
@@ -422,6 +456,12 @@ class Document:
         """The folded text of each sentence, in the order of :attr:`sentences` (cut once: every
         extractor reads them)."""
         return [self.folded[s.start : s.end] for s in self.sentences]
+
+    @cached_property
+    def lowered_sentences(self) -> list[str]:
+        """The folded sentences lower-cased (the indicator grammar reads them, and prefilters
+        test them for words written in any case)."""
+        return [folded.lower() for folded in self.folded_sentences]
 
     @cached_property
     def paragraph_sizes(self) -> dict[int, int]:

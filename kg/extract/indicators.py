@@ -194,7 +194,7 @@ class _Context:
 def extract_indicators(
     doc: Document, localities: list[LocalityMention]
 ) -> list[IndicatorObservation]:
-    lowered = [folded.lower() for folded in doc.folded_sentences]
+    lowered = doc.lowered_sentences
     review, plan = reference_years(doc.article, lowered)
     title_end = len(doc.article.title) if doc.article.title else 0
     # an implied province shares its district's evidence: the district is the one named
