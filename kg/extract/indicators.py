@@ -226,10 +226,10 @@ def extract_indicators(
 
 
 def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[IndicatorObservation]:
-    if not _may_hold_figures(low):
+    figures = _figures(low)
+    if not figures:
         return []
     breaks = [m.end() for m in _HARD_BREAK.finditer(sentence.text)]
-    figures = _figures(low)
     _mark_attributes(low, figures)
     out: list[IndicatorObservation] = []
     previous: _Figure | None = None
@@ -270,11 +270,20 @@ def _may_hold_figures(low: str) -> bool:
 
 
 def _figures(low: str) -> list[_Figure]:
-    """Every number in the sentence that carries a unit or a count noun."""
+    """Every number in the sentence that carries a unit or a count noun (none in a sentence
+    that ``_may_hold_figures`` rules out)."""
     figures: list[_Figure] = []
     consumed = 0
-    quantities = [read_quantity(low, m) for m in number_tokens(low)]
-    quantities += word_quantities(low)
+    tokens = number_tokens(low)
+    if tokens:  # a digit: the sentence may hold figures
+        quantities = [read_quantity(low, m) for m in tokens]
+        quantities += word_quantities(low)
+    else:
+        # Only words can be numbers here; asked only when there are some (most sentences
+        # have neither, and need no further scan).
+        quantities = word_quantities(low)
+        if not quantities or not _may_hold_figures(low):
+            return []
     quantities.sort(key=lambda q: q.start)
     for q in quantities:
         if q.start < consumed:
@@ -565,8 +574,11 @@ def _status(text: str) -> tuple[str, bool]:
         if _NOT_EST_AFTER.match(text, match.end()):
             continue
         best = max(best or (-1, ""), (match.start(), "estimate"))
-    blocked = [(m.start(), m.end()) for m in _NOT_TARGET.finditer(text)]
-    for match in _TARGET.finditer(text):
+    targets = list(_TARGET.finditer(text))
+    # The phrases that hold a target word without setting a target, looked for only when
+    # there is a target word (most figures have none).
+    blocked = [(m.start(), m.end()) for m in _NOT_TARGET.finditer(text)] if targets else []
+    for match in targets:
         if any(a <= match.start() < b for a, b in blocked):
             continue
         best = max(best or (-1, ""), (match.start(), "target"))

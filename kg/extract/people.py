@@ -123,9 +123,18 @@ if any(
     raise ValueError("a verb of appointment starts with a space")  # _verbs relies on it
 
 _WORD = rf"[{UPPER}][{LOWER}]*"
+_ENDS = "".join(re.escape(ch) for ch in sorted(_HONORIFIC_ENDS))
 # A run of capitalized words: (?<![LETTER\d])(WORD(?: WORD)*)END, written to start with the
-# capital (the look-behind after it), so that the regex engine skips to capitals.
-_RUN = re.compile(rf"([{UPPER}](?<![{LOWER}{UPPER}\d](?s:.))[{LOWER}]*(?: {_WORD})*){_END}")
+# capital (the look-behind after it), so that the regex engine skips to capitals. Runs of one
+# word are only wanted after ông/bà (``find_names``): the test right after the capital keeps
+# those whose two characters before may end an honorific (see ``_honorific_before``), and
+# every run whose first word has another after it; the other one-word runs (most runs: the
+# sentence's first word, a place) are never matched.
+_RUN = re.compile(
+    rf"([{UPPER}](?<![{LOWER}{UPPER}\d](?s:.))"
+    rf"(?:(?<=[{_ENDS}] (?s:.))|(?<=\n(?s:.))|(?=[{LOWER}]* [{UPPER}]))"
+    rf"[{LOWER}]*(?: {_WORD})*){_END}"
+)
 # Between posts of one chain: ", ", " - ", " kiêm ", "; ", " rồi ".
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
@@ -188,21 +197,22 @@ def find_names(folded: str) -> list[NameSpan]:
                 names.append(NameSpan(text, at, at + len(text), True, True))
             continue
         words = text.split(" ")
-        offsets = _word_offsets(at, words)
         honorific = _honorific_before(folded, at)
-        while words and words[0] in _CAPITAL_HONORIFICS:
-            words, offsets, honorific = words[1:], offsets[1:], True
-        stop = None
+        skip = 0
+        while skip < len(words) and words[skip] in _CAPITAL_HONORIFICS:
+            skip += 1
+        if skip:  # "Ông Nguyễn Văn A": the name starts after the honorifics and their spaces
+            at += len(" ".join(words[:skip])) + 1
+            words, honorific = words[skip:], True
         if not NAME_STOPS.isdisjoint(words[1:]):  # rarely: a stop word after the first
-            stop = next(i for i, w in enumerate(words) if i and w in NAME_STOPS)
-        if stop is not None:
-            words, offsets = words[:stop], offsets[:stop]
+            words = words[: next(i for i, w in enumerate(words) if i and w in NAME_STOPS)]
         if honorific and len(words) == 1:
-            names.append(NameSpan(words[0], offsets[0], offsets[0] + len(words[0]), True, True))
+            names.append(NameSpan(words[0], at, at + len(words[0]), True, True))
             continue
         start = _name_start(words, honorific)
         if start is None:
-            continue
+            continue  # most runs: no family name where a name could start
+        offsets = _word_offsets(at, words)
         length = min(len(words) - start, 5 if honorific and start == 0 else 4)
         length = _before_title(folded, offsets, start, length)
         if length < 2:
