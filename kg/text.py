@@ -446,6 +446,8 @@ class Document:
         self.article = article
         self.text = article.text
         self.folded = fold(self.text)
+        # What extractors work out once per article and share (they name their own keys).
+        self.memo: dict[str, Any] = {}
 
     @cached_property
     def sentences(self) -> list[Sentence]:

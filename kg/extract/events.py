@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
 from kg.extract.dates import earliest_plan_year, reference_years
-from kg.extract.localities import LocalityIndex
+from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
 from kg.text import (
@@ -182,11 +182,11 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         if first is None:
             continue
         entry = KINDS[int(branch_name(first)[1:])]
-        if _PLANNED.search(folded):
-            continue  # a plan, not a report
         when = _event_date(folded)
         if when is None and (anchors or _HELD.search(folded) is None):
             continue
+        if _PLANNED.search(folded):
+            continue  # a plan, not a report (asked last: most sentences are out already)
         date = resolve_date(when, doc.article, year) if when else (str(year) if year else "")
         if anchors and anchors[-1].date == date:
             continue  # the same event told again
@@ -449,5 +449,5 @@ def _complete_roles(event: Event) -> None:
 
 @component("events")
 def events_component(doc: Document, facts: ArticleFacts) -> None:
-    index = LocalityIndex(facts.localities, doc.sentences)
+    index = locality_index(doc, facts)
     facts.events.extend(extract_events(doc, facts, index))

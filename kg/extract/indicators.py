@@ -143,6 +143,10 @@ _HARD_BREAK = re.compile(r"(?:…|\.\.\.)\s*(?=[A-ZĐÀ-Ỹ])")
 _NAMES = _T["names"]
 _LEADING = re.compile(rf"^(?:\W|năm \d{{4}}|{_alt(_NAMES['leading'])})+")
 _TRAILING = re.compile(rf"(?:\s|\W|{_alt(_NAMES['trailing'])})+$")
+# The most one step of _TRAILING takes (a trailing word, or one character), and how far back
+# from the end of a label ``_strip_trailing`` first looks.
+_TRAILING_STEP = max([1, *map(len, _NAMES["trailing"])])
+_TRAILING_WINDOW = 4 * _TRAILING_STEP
 # The last lead-in cue, or a locality named with its unit word ("huyện Cẩm Xuyên").
 # (The unit words each take the place name, so that every branch starts with a letter: the
 # regex engine skips to those.)
@@ -298,11 +302,11 @@ def _figures(low: str) -> list[_Figure]:
 
 
 def _figure(low: str, q: Quantity) -> _Figure | None:
-    before = low[: q.start]
-    label = _NOT_AFTER.search(before[-25:])
-    if label and not (label.group(0).startswith("số") and before[-25:].endswith("tổng số ")):
+    near = low[max(0, q.start - 25) : q.start]  # the words right before the number
+    label = _NOT_AFTER.search(near)
+    if label and not (label.group(0).startswith("số") and near.endswith("tổng số ")):
         return None
-    if _CODE_BEFORE.search(before[-3:]):
+    if _CODE_BEFORE.search(near[-3:]):
         return None
     if _CODE_AFTER.match(low, q.end):
         return None
@@ -313,7 +317,7 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
     if unit_match is not None and not q.spelled:
         word = unit_match.group(1)
         unit, mult = UNITS[word]
-        if word == "lần" and not _TIMES_BEFORE.search(before[-8:]):
+        if word == "lần" and not _TIMES_BEFORE.search(near[-8:]):
             return None
         value = q.value
         if q.ambiguous_comma and q.scale == 1.0 and unit != "%":
@@ -330,17 +334,17 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
         if q.spelled or q.scale != 1.0:
             return None
         # "Tổng số ủy viên ... là 905", "từ 59 giảm xuống còn 46": a bare count.
-        if _TOTAL_IS.search(before[-80:]) or _BASE_TO.search(before[-15:]):
+        if _TOTAL_IS.search(low[max(0, q.start - 80) : q.start]) or _BASE_TO.search(near[-15:]):
             if not _WORD_AFTER.match(low, q.end) or _STOP_AFTER.match(low, q.end):
                 return _Figure(q, q.value, "count", q.end)
-        if _FROM_BEFORE.search(before[-6:]) and _TO_AFTER.match(low, q.end):
+        if _FROM_BEFORE.search(near[-6:]) and _TO_AFTER.match(low, q.end):
             return _Figure(q, q.value, "count", q.end, baseline=True)
         return None
     noun = noun_match.group(1)
     kind = _NOUN_KIND[noun]
     if kind == "not" or q.scale != 1.0:
         return None
-    if q.spelled and not _SPELLED_OK_BEFORE.search(before[-6:]):
+    if q.spelled and not _SPELLED_OK_BEFORE.search(near[-6:]):
         return None  # "đạt cả hai tiêu chí": a word number inside a phrase, no count
     if kind == "person":
         clause = low[_clause_start(low, q.start) : _clause_end(low, noun_match.end())]
@@ -349,7 +353,7 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
     if kind == "admin" and q.of is None:
         clause_end = _clause_end(low, noun_match.end())
         if not _QUALIFIER.search(low[noun_match.end() : clause_end]):
-            if not _QUALIFIER.search(before[_clause_start(low, q.start) :]):
+            if not _QUALIFIER.search(low[_clause_start(low, q.start) : q.start]):
                 return None
     value = q.value
     if q.ambiguous_comma:
@@ -608,7 +612,7 @@ def _year(
         if term:
             return int(term.group(1)), True
         return ctx.plan, False
-    if _THIS_YEAR.search(low[: q.start]):
+    if _THIS_YEAR.search(low, 0, q.start):
         return ctx.review, True
     return ctx.review, False
 
@@ -691,7 +695,7 @@ def _name(sentence: Sentence, low: str, clause_start: int, fig: _Figure) -> str:
     cut = _LEADING.match(head_low)
     start = clause_start + (cut.end() if cut else 0)
     head = sentence.text[start : fig.quantity.start]
-    head = _TRAILING.sub("", head).strip()
+    head = _strip_trailing(head).strip()
     words = head.split()
     if len(words) > 10:
         words = words[-10:]
@@ -700,6 +704,22 @@ def _name(sentence: Sentence, low: str, clause_start: int, fig: _Figure) -> str:
         noun = sentence.text[fig.end - len(fig.noun) : fig.end]
         name = f"{name} ({noun})" if name else noun
     return name or fig.unit
+
+
+def _strip_trailing(head: str) -> str:
+    """``_TRAILING.sub("", head)``, searching only the end of a long ``head`` first.
+
+    _TRAILING matches only up to the end, so the substitution cuts ``head`` where its
+    leftmost match starts. A match that starts before the window goes on in steps of at most
+    _TRAILING_STEP characters, so a match starts in the window's first step too: the one
+    found in the window is the leftmost unless it starts in that first step, and only then is
+    the whole of ``head`` searched.
+    """
+    start = max(0, len(head) - _TRAILING_WINDOW)
+    match = _TRAILING.search(head, start)
+    if match is not None and start and match.start() < start + _TRAILING_STEP:
+        match = _TRAILING.search(head)
+    return head if match is None else head[: match.start()] + head[match.end() :]
 
 
 @component("indicators")

@@ -335,12 +335,22 @@ def _inside_longer_name(text: str, start: int) -> bool:
     """
     if not start or text[start - 1] != " ":
         return False  # nothing glued before: no space stripped
-    prev_word = last_word(text[:start].rstrip(" "))
+    prev_word = _last_word(text[:start].rstrip(" "))
     return (
         prev_word is not None
-        and _TITLE_WORD.fullmatch(prev_word.group(1)) is not None
-        and prev_word.group(1).lower() not in _NEIGHBOURS
+        and _TITLE_WORD.fullmatch(prev_word) is not None
+        and prev_word.lower() not in _NEIGHBOURS
     )
+
+
+def _last_word(text: str) -> str | None:
+    """``last_word(text).group(1)`` (None: no match), for a text that mostly ends in a word:
+    the run of non-space characters at its end, cut off at the last space by ``rfind`` and
+    ``split`` instead of a regex search back from the end."""
+    if not text or text[-1].isspace():
+        match = last_word(text)  # no word at the very end ("$" may stand before a "\n")
+        return match.group(1) if match else None
+    return text[text.rfind(" ") + 1 :].split()[-1]
 
 
 def _drop_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -424,6 +434,17 @@ def focus_locality(mentions: list[LocalityMention]) -> Locality | None:
 @component("localities")
 def localities_component(doc: Document, facts: ArticleFacts) -> None:
     facts.localities.extend(extract_localities(doc))
+
+
+def locality_index(doc: Document, facts: ArticleFacts) -> LocalityIndex:
+    """The :class:`LocalityIndex` of the article's localities, made once per document (people
+    and events both read it, and it keeps what it has looked up)."""
+    mentions = tuple(facts.localities)
+    made = doc.memo.get("locality_index")
+    if made is None or made[0] != mentions:
+        made = (mentions, LocalityIndex(list(mentions), doc.sentences))
+        doc.memo["locality_index"] = made
+    return made[1]
 
 
 class LocalityIndex:

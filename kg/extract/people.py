@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.bodies import parse_body, secretary_body
-from kg.extract.localities import LocalityIndex
+from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import gazetteer, load_patterns
 from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
 from kg.text import (
@@ -603,7 +603,7 @@ def _home(person: PersonFacts, index: LocalityIndex) -> str:
 
 @component("people")
 def people_component(doc: Document, facts: ArticleFacts) -> None:
-    index = LocalityIndex(facts.localities, doc.sentences)
+    index = locality_index(doc, facts)
     found, bodies = extract_people(doc, index)
     facts.bodies.extend(bodies)
     for info in found.values():
