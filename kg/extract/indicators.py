@@ -72,6 +72,8 @@ _NOT_AFTER = re.compile(
         behind=r"\w",
     )
 )
+# Every match of _NOT_AFTER is one of these words and the space after it, at the end.
+_NOT_AFTER_WORDS = tuple(_T["not_after"]["words"])
 _CODE_BEFORE = re.compile(r"[a-zđà-ỹ]-\s*$|[/\\]$")  # "COVID-19", "QĐ/19"
 _CODE_AFTER = re.compile(r"-\s*[a-zđ]|/\d")  # "03-NQ/TU", "5/1/2022"
 
@@ -138,6 +140,14 @@ _CLAUSE_BOUNDARY = re.compile(
 # Phrase boundaries for the subject of a figure: as above, but "và" and brackets join.
 # ",\s|;|:|\s[-–]\s|…|\.\.\.", written the same way.
 _PHRASE_BOUNDARY = re.compile(r"[,;:….\s](?:(?<=,)\s|(?<=[;:…])|(?<=\s)[-–]\s|(?<=\.)\.\.)")
+# The same two, the " - " branch started at its dash (a look-behind for the space before):
+# the engine then skips from one punctuation mark to the next instead of stopping at every
+# space. Their matches end where the boundaries end once ``_boundary_ends`` drops the dashes
+# whose space the boundary before has taken (see there).
+_CLAUSE_ENDS = re.compile(
+    r"[,;:()…v.\-–](?:(?<=,)\s|(?<=[;:()…])|(?<=\s[-–])\s|(?<=v)(?<=\s(?s:.))à\s|(?<=\.)\.\.)"
+)
+_PHRASE_ENDS = re.compile(r"[,;:….\-–](?:(?<=,)\s|(?<=[;:…])|(?<=\s[-–])\s|(?<=\.)\.\.)")
 # A hard break inside a splitter's sentence: "…" before a capital letter.
 _HARD_BREAK = re.compile(r"(?:…|\.\.\.)\s*(?=[A-ZĐÀ-Ỹ])")
 _NAMES = _T["names"]
@@ -303,7 +313,8 @@ def _figures(low: str) -> list[_Figure]:
 
 def _figure(low: str, q: Quantity) -> _Figure | None:
     near = low[max(0, q.start - 25) : q.start]  # the words right before the number
-    label = _NOT_AFTER.search(near)
+    # (most numbers follow no label word: one ``endswith`` rules the search out)
+    label = _NOT_AFTER.search(near) if near.rstrip().endswith(_NOT_AFTER_WORDS) else None
     if label and not (label.group(0).startswith("số") and near.endswith("tổng số ")):
         return None
     if _CODE_BEFORE.search(near[-3:]):
@@ -368,25 +379,37 @@ def _clean(value: float) -> float:
 
 def _clause_start(low: str, pos: int) -> int:
     """The end of the last clause boundary before ``pos`` (0: none)."""
-    ends = _boundary_ends(low, _CLAUSE_BOUNDARY)
+    ends = _boundary_ends(low, _CLAUSE_ENDS)
     return ends[bisect_right(ends, pos) - 1]
 
 
 def _phrase_start(low: str, pos: int) -> int:
-    ends = _boundary_ends(low, _PHRASE_BOUNDARY)
+    ends = _boundary_ends(low, _PHRASE_ENDS)
     return ends[bisect_right(ends, pos) - 1]
 
 
 @lru_cache(maxsize=16)
 def _boundary_ends(low: str, pattern: re.Pattern[str]) -> list[int]:
-    """0, then where each boundary of the sentence ends, found once per sentence.
+    """0, then where each boundary of the sentence ends (of _CLAUSE_BOUNDARY for
+    _CLAUSE_ENDS, of _PHRASE_BOUNDARY for _PHRASE_ENDS), found once per sentence.
 
     The boundaries found before ``pos`` by ``pattern.finditer(low, 0, pos)`` are exactly those
     of the whole sentence that end by ``pos``: each branch of the patterns has a fixed length
     and a first character no other branch starts with, so a boundary cut by ``pos`` hides
     none that would fit before it.
+
+    The boundary patterns read " - " from its space, and never where a boundary before took
+    that space (", - ", "và - ", " - - "); the *_ENDS patterns read it from its dash, so such
+    a dash is dropped here. No other branch starts with a space or a dash, so the others are
+    the same matches.
     """
-    return [0, *(m.end() for m in pattern.finditer(low))]
+    ends = [0]
+    for match in pattern.finditer(low):
+        start = match.start()
+        if low[start] in "-–" and start - 1 < ends[-1]:
+            continue  # the space before the dash ends the boundary before
+        ends.append(match.end())
+    return ends
 
 
 def _clause_end(low: str, pos: int) -> int:
