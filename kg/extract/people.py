@@ -197,7 +197,14 @@ def find_names(folded: str) -> list[NameSpan]:
                 names.append(NameSpan(text, at, at + len(text), True, True))
             continue
         words = text.split(" ")
-        honorific = _honorific_before(folded, at)
+        if SURNAMES.isdisjoint(words) and words[0] not in _CAPITAL_HONORIFICS:
+            # No family name (most runs: places, bodies): only a name after ông/bà can start
+            # here (``_name_start``).
+            if not _honorific_before(folded, at):
+                continue
+            honorific = True
+        else:
+            honorific = _honorific_before(folded, at)
         skip = 0
         while skip < len(words) and words[skip] in _CAPITAL_HONORIFICS:
             skip += 1
