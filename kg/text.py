@@ -305,17 +305,28 @@ def _dispatch(
     return "(?:" + "|".join(out) + ")"
 
 
-def needles(words: list[str]) -> tuple[str, ...] | None:
-    """A few strings such that a text holding one of ``words``, in any case, holds one of them
-    in its lower-cased form (None: lower-casing cannot tell, see below).
+@dataclass(frozen=True)
+class Needles:
+    """A quick test for whether a text may hold one of some words, written in any case: a
+    text that holds one holds one of ``strings`` once lower-cased, or one of ``odd``.
 
-    A prefilter: ``any(n in text.lower() for n in needles(words))`` is False only for texts
-    where no pattern that needs one of the words (compiled with re.IGNORECASE) can match, and
-    ``in`` runs many times faster than the regex engine scans a text. The needles are runs of
-    whole words shared by as many of ``words`` as possible (the longest of those), chosen
-    greedily until every word holds one. Lower-casing only tells if every character of the
-    needles matches, under re.IGNORECASE, only characters that lower-case to it.
+    A prefilter for patterns that need one of the words (compiled with re.IGNORECASE):
+    ``in`` runs many times faster than the regex engine scans a text. ``odd`` are the
+    characters that match a letter of the strings under re.IGNORECASE but lower-case to
+    another ("İ" and "ı" match "i", "ſ" matches "s"): a text with one is always let through.
     """
+
+    strings: tuple[str, ...]
+    odd: tuple[str, ...]
+
+    def may_hold(self, low: str, text: str) -> bool:
+        """Whether ``text`` (lower-cased: ``low``) may hold one of the words."""
+        return any(n in low for n in self.strings) or any(c in text for c in self.odd)
+
+
+def needles(words: list[str]) -> Needles:
+    """The :class:`Needles` of ``words``: runs of whole words shared by as many of them as
+    possible (the longest of those), chosen greedily until every word holds one."""
     left = {word.lower() for word in words}
     chosen: list[str] = []
     while left:
@@ -332,11 +343,8 @@ def needles(words: list[str]) -> tuple[str, ...] | None:
         best = max(counts, key=lambda run: (counts[run], len(run), run))
         chosen.append(best)
         left = {word for word in left if best not in word}
-    for needle in chosen:
-        for ch in needle:
-            if ch != " " and any(v.lower() != ch for v in case_variants(ch)):
-                return None
-    return tuple(chosen)
+    odd = {v for needle in chosen for ch in needle for v in case_variants(ch) if v.lower() != ch}
+    return Needles(tuple(chosen), tuple(sorted(odd)))
 
 
 def branch_name(match: re.Match[str]) -> str:

@@ -30,6 +30,7 @@ from kg.text import (
     Sentence,
     alternation,
     branch_name,
+    needles,
     prefiltered,
     split_alternatives,
 )
@@ -177,7 +178,9 @@ class Anchor:
 
 def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[Anchor]:
     anchors: list[Anchor] = []
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+    for sentence, folded, low in zip(
+        doc.sentences, doc.folded_sentences, doc.lowered_sentences, strict=True
+    ):
         if anchors and not _may_hold_date(folded):
             continue  # after the first event only a dated sentence starts another
         first = _ANY_KIND.search(folded)
@@ -192,9 +195,8 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         date = resolve_date(when, doc.article, year) if when else (str(year) if year else "")
         if anchors and anchors[-1].date == date:
             continue  # the same event told again
-        anchor = Anchor(
-            sentence, entry.kind, _subtype(folded, entry), date, _organizer(doc, sentence, index)
-        )
+        subtype = _subtype(folded, low, entry)
+        anchor = Anchor(sentence, entry.kind, subtype, date, _organizer(doc, sentence, index))
         if anchors and _vaguer(anchors[-1], anchor) and _in_lead(doc, anchors[-1].sentence):
             # The lead names the session, the next paragraph dates it: one event, keeping the
             # earlier place in the text so that the lead's people belong to it.
@@ -256,8 +258,16 @@ def _vaguer(earlier: Anchor, later: Anchor) -> bool:
     )
 
 
-def _subtype(folded: str, entry: KindEntry) -> str:
-    words = [w for w, pattern in SUBTYPES if pattern.search(folded)]
+# Each subtype word's quick test: a sentence that fails it cannot match the word's pattern.
+_SUBTYPE_NEEDLES = [needles([w]) for w, _ in SUBTYPES]
+
+
+def _subtype(folded: str, low: str, entry: KindEntry) -> str:
+    words = [
+        w
+        for (w, pattern), quick in zip(SUBTYPES, _SUBTYPE_NEEDLES, strict=True)
+        if quick.may_hold(low, folded) and pattern.search(folded)
+    ]
     if entry.subtype and entry.subtype not in words:
         words.insert(0, entry.subtype) if entry.kind != "conference" else words.append(
             entry.subtype
@@ -459,5 +469,5 @@ def _complete_roles(event: Event) -> None:
 
 @component("events")
 def events_component(doc: Document, facts: ArticleFacts) -> None:
-    index = locality_index(doc, facts)
+    index = locality_index(doc, facts.localities)
     facts.events.extend(extract_events(doc, facts, index))

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.dates import opening_year, reference_years, years_in
-from kg.extract.localities import focus_locality
+from kg.extract.localities import locality_index
 from kg.extract.numbers import (
     Quantity,
     has_number_word,
@@ -216,7 +216,8 @@ def extract_indicators(
     for mention in localities:
         named.setdefault((mention.evidence.start, mention.evidence.end), mention)
     mentions = sorted(named.values(), key=lambda m: m.evidence.start)
-    ctx = _Context(review, plan, focus_locality(localities), mentions, title_end)
+    # (the article's focus, as the shared LocalityIndex worked it out)
+    ctx = _Context(review, plan, locality_index(doc, localities).focus, mentions, title_end)
     found: list[IndicatorObservation] = []
     seen: set[tuple] = set()
     for sentence, low in zip(doc.sentences, lowered, strict=True):
@@ -293,11 +294,11 @@ def _figures(low: str) -> list[_Figure]:
         quantities = [read_quantity(low, m) for m in tokens]
         quantities += word_quantities(low)
     else:
-        # Only words can be numbers here; asked only when there are some (most sentences
-        # have neither, and need no further scan).
-        quantities = word_quantities(low)
-        if not quantities or not _may_hold_figures(low):
+        # Only words can be numbers here; whether the sentence may hold figures is asked
+        # only when there are some (most sentences have neither, and need no further scan).
+        if not has_number_word(low) or not _may_hold_figures(low):
             return []
+        quantities = word_quantities(low)
     quantities.sort(key=lambda q: q.start)
     for q in quantities:
         if q.start < consumed:
@@ -513,13 +514,15 @@ def _observation(
     before = low[piece_start : q.start]
     clause_start = max(_clause_start(low, q.start), piece_start)
     clause = low[clause_start : q.start]
-    if _AWARDS.search(before) or _EXCLUDE_CLAUSE.search(clause):
+    if _occurs(_AWARDS, low, piece_start, q.start) or _occurs(
+        _EXCLUDE_CLAUSE, low, clause_start, q.start
+    ):
         return None
     if _votes_after(low, piece_start):
         return None
     if fig.unit == "%" and (_ELECTION.search(clause) or _after_name(sentence, low, q.start)):
         return None
-    if fig.unit in ("VND", "USD") and _DONATION.search(before):
+    if fig.unit in ("VND", "USD") and _occurs(_DONATION, low, piece_start, q.start):
         return None
     if _NEAR.search(before[-30:]) or _NEGATION.search(clause):
         return None
@@ -565,6 +568,33 @@ def _observation(
         compared_to=compared if fig.change_pct is not None else None,
         confidence=round(max(confidence, 0.3), 2),
     )
+
+
+def _occurs(pattern: re.Pattern[str], low: str, start: int, end: int) -> bool:
+    """``pattern.search(low[start:end]) is not None``, for a pattern of plain words (no
+    look-around, no anchor: _AWARDS, _EXCLUDE_CLAUSE, _DONATION), read off the sentence's
+    matches, found once for all its figures.
+
+    A match that lies in the span answers yes. Had the span held a match of its own that
+    ``finditer`` did not report, a reported match would overlap it, and so the span: when
+    none reaches into the span the answer is no, and only when one crosses its edge is the
+    span searched itself.
+    """
+    for a, b in _matches(pattern, low):
+        if b <= start:
+            continue
+        if a >= end:
+            return False
+        if start <= a and b <= end:
+            return True
+        return pattern.search(low, start, end) is not None
+    return False
+
+
+# Per sentence, asked again for each of its figures: a few sentences' worth of cache.
+@lru_cache(maxsize=16)
+def _matches(pattern: re.Pattern[str], low: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(low)]
 
 
 # Per sentence, asked again for each of its figures: a few sentences' worth of cache.

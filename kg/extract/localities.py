@@ -96,7 +96,7 @@ def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     ):
         for match in _UNIT_MENTION.finditer(folded):
             _add_named_units(found, sentence, folded, match, UNIT_WORDS, 1.0, gaz)
-        if _COMMITTEE_NEEDLES is not None and not any(n in low for n in _COMMITTEE_NEEDLES):
+        if not _COMMITTEE_NEEDLES.may_hold(low, folded):
             continue
         for match in _COMMITTEE_MENTION.finditer(folded):
             _add_named_units(found, sentence, folded, match, COMMITTEE_WORDS, 0.9, gaz)
@@ -436,10 +436,10 @@ def localities_component(doc: Document, facts: ArticleFacts) -> None:
     facts.localities.extend(extract_localities(doc))
 
 
-def locality_index(doc: Document, facts: ArticleFacts) -> LocalityIndex:
-    """The :class:`LocalityIndex` of the article's localities, made once per document (people
-    and events both read it, and it keeps what it has looked up)."""
-    mentions = tuple(facts.localities)
+def locality_index(doc: Document, localities: list[LocalityMention]) -> LocalityIndex:
+    """The :class:`LocalityIndex` of the article's localities, made once per document (people,
+    events and indicators all read it, and it keeps what it has looked up)."""
+    mentions = tuple(localities)
     made = doc.memo.get("locality_index")
     if made is None or made[0] != mentions:
         made = (mentions, LocalityIndex(list(mentions), doc.sentences))

@@ -610,7 +610,7 @@ def _home(person: PersonFacts, index: LocalityIndex) -> str:
 
 @component("people")
 def people_component(doc: Document, facts: ArticleFacts) -> None:
-    index = locality_index(doc, facts)
+    index = locality_index(doc, facts.localities)
     found, bodies = extract_people(doc, index)
     facts.bodies.extend(bodies)
     for info in found.values():
