@@ -514,15 +514,13 @@ def _observation(
     before = low[piece_start : q.start]
     clause_start = max(_clause_start(low, q.start), piece_start)
     clause = low[clause_start : q.start]
-    if _occurs(_AWARDS, low, piece_start, q.start) or _occurs(
-        _EXCLUDE_CLAUSE, low, clause_start, q.start
-    ):
+    if _AWARDS.search(before) or _EXCLUDE_CLAUSE.search(clause):
         return None
     if _votes_after(low, piece_start):
         return None
     if fig.unit == "%" and (_ELECTION.search(clause) or _after_name(sentence, low, q.start)):
         return None
-    if fig.unit in ("VND", "USD") and _occurs(_DONATION, low, piece_start, q.start):
+    if fig.unit in ("VND", "USD") and _DONATION.search(before):
         return None
     if _NEAR.search(before[-30:]) or _NEGATION.search(clause):
         return None
@@ -568,33 +566,6 @@ def _observation(
         compared_to=compared if fig.change_pct is not None else None,
         confidence=round(max(confidence, 0.3), 2),
     )
-
-
-def _occurs(pattern: re.Pattern[str], low: str, start: int, end: int) -> bool:
-    """``pattern.search(low[start:end]) is not None``, for a pattern of plain words (no
-    look-around, no anchor: _AWARDS, _EXCLUDE_CLAUSE, _DONATION), read off the sentence's
-    matches, found once for all its figures.
-
-    A match that lies in the span answers yes. Had the span held a match of its own that
-    ``finditer`` did not report, a reported match would overlap it, and so the span: when
-    none reaches into the span the answer is no, and only when one crosses its edge is the
-    span searched itself.
-    """
-    for a, b in _matches(pattern, low):
-        if b <= start:
-            continue
-        if a >= end:
-            return False
-        if start <= a and b <= end:
-            return True
-        return pattern.search(low, start, end) is not None
-    return False
-
-
-# Per sentence, asked again for each of its figures: a few sentences' worth of cache.
-@lru_cache(maxsize=16)
-def _matches(pattern: re.Pattern[str], low: str) -> list[tuple[int, int]]:
-    return [m.span() for m in pattern.finditer(low)]
 
 
 # Per sentence, asked again for each of its figures: a few sentences' worth of cache.
