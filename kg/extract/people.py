@@ -31,6 +31,7 @@ from kg.text import (
     Document,
     Sentence,
     alternation,
+    branch_name,
     fold,
     longest_match,
     match_key,
@@ -76,11 +77,20 @@ _ANY_ROLE = re.compile(
         re.IGNORECASE,
     )
 )
-# The roles again, each in a group named after its place in ROLES: one match at a position
-# finds the first role of the table that matches there (the alternation tries them in order).
+# The roles again, each branch in a group named after its role's place in ROLES: one match
+# at a position finds the first role of the table that matches there (the alternation keeps
+# the order of the branches that start with one letter; see ``text.alternation``).
+_ROLE_BRANCHES = [
+    (f"r{i}", f"{branch}{_END}")
+    for i, spec in enumerate(_TABLE["roles"])
+    for branch in split_alternatives(spec["pattern"])
+]
 _ROLE_AT = re.compile(
-    "|".join(f"(?P<r{i}>{entry.pattern.pattern})" for i, entry in enumerate(ROLES)),
-    re.IGNORECASE,
+    alternation(
+        [branch for _, branch in _ROLE_BRANCHES],
+        re.IGNORECASE,
+        names=[name for name, _ in _ROLE_BRANCHES],
+    )
 )
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NAME_STOPS = frozenset(_TABLE["name_stops"]["words"])
@@ -299,7 +309,7 @@ def _role_at(text: str, pos: int, limit: int) -> tuple[RoleEntry, re.Match[str]]
     match = _ROLE_AT.match(text, pos, limit)
     if match is None:
         return None
-    return ROLES[int(match.lastgroup[1:])], match
+    return ROLES[int(branch_name(match)[1:])], match
 
 
 def _body_after_role(
