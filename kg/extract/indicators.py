@@ -28,7 +28,6 @@ from kg.extract.numbers import (
     Quantity,
     has_number_word,
     is_year,
-    may_have_number_words,
     number_tokens,
     read_quantity,
     word_quantities,
@@ -291,16 +290,13 @@ def _figures(low: str) -> list[_Figure]:
     figures: list[_Figure] = []
     consumed = 0
     tokens = number_tokens(low)
-    # Number words are rare: a quick test rules out most sentences before any scan for them.
-    words = may_have_number_words(low)
     if tokens:  # a digit: the sentence may hold figures
         quantities = [read_quantity(low, m) for m in tokens]
-        if words:
-            quantities += word_quantities(low)
+        quantities += word_quantities(low)
     else:
         # Only words can be numbers here; whether the sentence may hold figures is asked
         # only when there are some (most sentences have neither, and need no further scan).
-        if not words or not has_number_word(low) or not _may_hold_figures(low):
+        if not has_number_word(low) or not _may_hold_figures(low):
             return []
         quantities = word_quantities(low)
     quantities.sort(key=lambda q: q.start)

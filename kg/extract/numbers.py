@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.text import alternation, case_variants
+from kg.text import alternation
 
 # A number as articles write it. Not glued to letters or other digits, and not the head of a
 # longer dotted or slashed token ("3.0", "18/02/2019" are read by the callers that want them).
@@ -208,48 +208,6 @@ def word_quantities(text: str) -> list[Quantity]:
 def has_number_word(text: str) -> bool:
     """Whether ``word_quantities(text)`` finds anything."""
     return _WORD_NUMBER.search(text) is not None
-
-
-# What a lower-cased text may hold in place of a number word's letter that _WORD_NUMBER (which
-# ignores case) takes for it: "ı" and "ſ", and the dot that "İ" leaves after its "i".
-_ODD_LETTERS = sorted(
-    {
-        c
-        for word in NUMBER_WORDS
-        for ch in word
-        for v in case_variants(ch)
-        for c in v.lower()
-        if c != ch
-    }
-)
-
-
-def may_have_number_words(low: str) -> bool:
-    """False only when ``has_number_word(low)`` is False, for a lower-cased ``low``.
-
-    The words are looked for as substrings, whole words only (not after or before a letter,
-    digit or "_", as the pattern's look-arounds say), instead of by the regex scan: number
-    words are rare, and the scan stops at most letters. A text with one of _ODD_LETTERS is
-    always let through.
-    """
-    if any(c in low for c in _ODD_LETTERS):
-        return True
-    size = len(low)
-    for word in NUMBER_WORDS:
-        at = low.find(word)
-        while at != -1:
-            end = at + len(word)
-            if (at == 0 or not _is_word_char(low[at - 1])) and (
-                end == size or not _is_word_char(low[end])
-            ):
-                return True
-            at = low.find(word, at + 1)
-    return False
-
-
-def _is_word_char(ch: str) -> bool:
-    """What \\w matches in a str pattern."""
-    return ch.isalnum() or ch == "_"
 
 
 def _is_year_pair(first: str, second: str) -> bool:
