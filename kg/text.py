@@ -441,7 +441,13 @@ _evidence = (
 _SENTENCE_END = re.compile(rf"[.!?…][.!?…]*[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[{UPPER}0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Abbreviations that end in a dot without ending the sentence: "TP. HCM", "PGS. TS. Lê".
-_ABBREVIATION = re.compile(r"(?<![\w])(?:TP|Tp|TS|PGS|GS|ThS|BS|KS|Th\.S|NXB|St|TT|P|Q|X|H)$")
+_ABBREVIATIONS = ["TP", "Tp", "TS", "PGS", "GS", "ThS", "BS", "KS", "Th.S", "NXB", "St", "TT"]
+_ABBREVIATIONS += ["P", "Q", "X", "H"]
+_ABBREVIATION = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + ")$"
+)
+# The letters abbreviations end with: a dot after any other character ends no abbreviation.
+_ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 # An abbreviation ends where the search ends, so the search starts no further back than the
 # longest abbreviation, instead of at the start of the paragraph.
 _ABBREVIATION_REACH = longest_match(_ABBREVIATION)
@@ -454,7 +460,9 @@ def split_sentences(text: str) -> list[Sentence]:
         cursor = 0
         for boundary in _SENTENCE_END.finditer(chunk):
             dot = boundary.start(1) - 1
-            if _ABBREVIATION.search(chunk, max(0, dot - _ABBREVIATION_REACH), dot):
+            if dot and chunk[dot - 1] in _ABBREVIATION_ENDS and _ABBREVIATION.search(
+                chunk, max(0, dot - _ABBREVIATION_REACH), dot
+            ):
                 continue
             piece = chunk[cursor : boundary.start(1)]
             _append(sentences, piece, base + cursor, index)
