@@ -443,9 +443,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # Abbreviations that end in a dot without ending the sentence: "TP. HCM", "PGS. TS. Lê".
 _ABBREVIATIONS = ["TP", "Tp", "TS", "PGS", "GS", "ThS", "BS", "KS", "Th.S", "NXB", "St", "TT"]
 _ABBREVIATIONS += ["P", "Q", "X", "H"]
-_ABBREVIATION = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + ")$"
-)
+_ABBREVIATION = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + ")$")
 # The letters abbreviations end with: a dot after any other character ends no abbreviation.
 _ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 # An abbreviation ends where the search ends, so the search starts no further back than the
@@ -460,8 +458,10 @@ def split_sentences(text: str) -> list[Sentence]:
         cursor = 0
         for boundary in _SENTENCE_END.finditer(chunk):
             dot = boundary.start(1) - 1
-            if dot and chunk[dot - 1] in _ABBREVIATION_ENDS and _ABBREVIATION.search(
-                chunk, max(0, dot - _ABBREVIATION_REACH), dot
+            if (
+                dot
+                and chunk[dot - 1] in _ABBREVIATION_ENDS
+                and _ABBREVIATION.search(chunk, max(0, dot - _ABBREVIATION_REACH), dot)
             ):
                 continue
             piece = chunk[cursor : boundary.start(1)]
