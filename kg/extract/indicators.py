@@ -299,7 +299,8 @@ def _figures(low: str) -> list[_Figure]:
         if not has_number_word(low) or not _may_hold_figures(low):
             return []
         quantities = word_quantities(low)
-    quantities.sort(key=lambda q: q.start)
+    if len(quantities) > len(tokens):  # word numbers were added after the tokens (in order)
+        quantities.sort(key=lambda q: q.start)
     for q in quantities:
         if q.start < consumed:
             continue
