@@ -12,7 +12,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache, cached_property, lru_cache
 from typing import Any
 
@@ -305,6 +305,48 @@ def _dispatch(
     return "(?:" + "|".join(out) + ")"
 
 
+@dataclass(frozen=True)
+class Needles:
+    """A quick test for whether a text may hold one of some words, written in any case: a
+    text that holds one holds one of ``strings`` once lower-cased, or one of ``odd``.
+
+    A prefilter for patterns that need one of the words (compiled with re.IGNORECASE):
+    ``in`` runs many times faster than the regex engine scans a text. ``odd`` are the
+    characters that match a letter of the strings under re.IGNORECASE but lower-case to
+    another ("İ" and "ı" match "i", "ſ" matches "s"): a text with one is always let through.
+    """
+
+    strings: tuple[str, ...]
+    odd: tuple[str, ...]
+
+    def may_hold(self, low: str, text: str) -> bool:
+        """Whether ``text`` (lower-cased: ``low``) may hold one of the words."""
+        return any(n in low for n in self.strings) or any(c in text for c in self.odd)
+
+
+def needles(words: list[str]) -> Needles:
+    """The :class:`Needles` of ``words``: runs of whole words shared by as many of them as
+    possible (the longest of those), chosen greedily until every word holds one."""
+    left = {word.lower() for word in words}
+    chosen: list[str] = []
+    while left:
+        counts: dict[str, int] = {}
+        for word in left:
+            tokens = word.split(" ")
+            runs = {
+                " ".join(tokens[i:j])
+                for i in range(len(tokens))
+                for j in range(i + 1, len(tokens) + 1)
+            } - {""}
+            for run in runs:
+                counts[run] = counts.get(run, 0) + 1
+        best = max(counts, key=lambda run: (counts[run], len(run), run))
+        chosen.append(best)
+        left = {word for word in left if best not in word}
+    odd = {v for needle in chosen for ch in needle for v in case_variants(ch) if v.lower() != ch}
+    return Needles(tuple(chosen), tuple(sorted(odd)))
+
+
 def branch_name(match: re.Match[str]) -> str:
     """The name of the branch of an :func:`alternation` (with names) that matched."""
     return match.lastgroup.rsplit("_", 1)[0]
@@ -366,7 +408,31 @@ class Sentence:
         """Evidence for a span given in sentence-relative offsets (whole sentence by default)."""
         s = self.start + (0 if start is None else start)
         e = self.start + (len(self.text) if end is None else end)
-        return Evidence(self.text, s, e)
+        return _evidence(self.text, s, e)
+
+
+def _new_evidence(sentence: str, start: int, end: int) -> Evidence:
+    """``Evidence(sentence, start, end)`` without the frozen dataclass's ``__init__``, which
+    sets each field through ``object.__setattr__``: the same instance (the same ``__dict__``)
+    at less than half the cost, and every fact has one."""
+    evidence = object.__new__(Evidence)
+    values = evidence.__dict__
+    values["sentence"] = sentence
+    values["start"] = start
+    values["end"] = end
+    return evidence
+
+
+# Only while Evidence is a plain frozen dataclass of those three fields (no __post_init__, no
+# slots) are the two the same; otherwise Evidence's own constructor.
+_evidence = (
+    _new_evidence
+    if [f.name for f in fields(Evidence)] == ["sentence", "start", "end"]
+    and not hasattr(Evidence, "__post_init__")
+    and not hasattr(Evidence, "__slots__")
+    and _new_evidence("", 0, 0).__dict__ == Evidence("", 0, 0).__dict__
+    else Evidence
+)
 
 
 # A sentence ends at . ! ? … (or a run of them) followed by space and a capital, quote or
@@ -375,7 +441,11 @@ class Sentence:
 _SENTENCE_END = re.compile(rf"[.!?…][.!?…]*[\"”’)]?(\s+)(?=[\"“‘(\-–*]?\s*[{UPPER}0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Abbreviations that end in a dot without ending the sentence: "TP. HCM", "PGS. TS. Lê".
-_ABBREVIATION = re.compile(r"(?<![\w])(?:TP|Tp|TS|PGS|GS|ThS|BS|KS|Th\.S|NXB|St|TT|P|Q|X|H)$")
+_ABBREVIATIONS = ["TP", "Tp", "TS", "PGS", "GS", "ThS", "BS", "KS", "Th.S", "NXB", "St", "TT"]
+_ABBREVIATIONS += ["P", "Q", "X", "H"]
+_ABBREVIATION = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + ")$")
+# The letters abbreviations end with: a dot after any other character ends no abbreviation.
+_ABBREVIATION_ENDS = frozenset(a[-1] for a in _ABBREVIATIONS)
 # An abbreviation ends where the search ends, so the search starts no further back than the
 # longest abbreviation, instead of at the start of the paragraph.
 _ABBREVIATION_REACH = longest_match(_ABBREVIATION)
@@ -388,7 +458,11 @@ def split_sentences(text: str) -> list[Sentence]:
         cursor = 0
         for boundary in _SENTENCE_END.finditer(chunk):
             dot = boundary.start(1) - 1
-            if _ABBREVIATION.search(chunk, max(0, dot - _ABBREVIATION_REACH), dot):
+            if (
+                dot
+                and chunk[dot - 1] in _ABBREVIATION_ENDS
+                and _ABBREVIATION.search(chunk, max(0, dot - _ABBREVIATION_REACH), dot)
+            ):
                 continue
             piece = chunk[cursor : boundary.start(1)]
             _append(sentences, piece, base + cursor, index)
@@ -412,6 +486,8 @@ class Document:
         self.article = article
         self.text = article.text
         self.folded = fold(self.text)
+        # What extractors work out once per article and share (they name their own keys).
+        self.memo: dict[str, Any] = {}
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -422,6 +498,12 @@ class Document:
         """The folded text of each sentence, in the order of :attr:`sentences` (cut once: every
         extractor reads them)."""
         return [self.folded[s.start : s.end] for s in self.sentences]
+
+    @cached_property
+    def lowered_sentences(self) -> list[str]:
+        """The folded sentences lower-cased (the indicator grammar reads them, and prefilters
+        test them for words written in any case)."""
+        return [folded.lower() for folded in self.folded_sentences]
 
     @cached_property
     def paragraph_sizes(self) -> dict[int, int]:

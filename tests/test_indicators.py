@@ -157,3 +157,39 @@ def test_seed_000_budget_fact() -> None:
         "actual",
         "Cẩm Xuyên",
     )
+
+
+_TRICKY = [
+    "doanh thu đạt 120 tỷ đồng, tăng 5% - vượt kế hoạch",
+    "a, - b; c: d (e) f - - g - - - h và - i… j... k – l",
+    "từ 5 - 7 xã; và 3 – 4 huyện, -  - 2",
+    " - đầu - cuối - ",
+    "",
+]
+
+
+def test_boundary_ends_are_those_of_the_boundary_patterns() -> None:
+    from kg.extract import indicators as ind
+
+    for low in _TRICKY:
+        for plain, fast in (
+            (ind._CLAUSE_BOUNDARY, ind._CLAUSE_ENDS),
+            (ind._PHRASE_BOUNDARY, ind._PHRASE_ENDS),
+        ):
+            assert ind._boundary_ends(low, fast) == [0, *(m.end() for m in plain.finditer(low))]
+
+
+def test_strip_trailing_is_the_substitution() -> None:
+    from kg.extract import indicators as ind
+
+    heads = [
+        "Tổng thu ngân sách trên địa bàn đạt ",
+        "thu nhập bình quân đầu người ước đạt khoảng ",
+        "x" * 60 + " đạt là có còn lên ước tính tăng giảm được từ trên hơn gần khoảng với của ",
+        "đạt " * 30,
+        "- - - ",
+        "số hộ nghèo giảm còn",
+        "",
+    ]
+    for head in heads:
+        assert ind._strip_trailing(head) == ind._TRAILING.sub("", head)

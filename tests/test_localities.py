@@ -95,3 +95,12 @@ def test_focus_and_nearest_unit_for_unnamed_bodies() -> None:
 def test_a_bare_province_name_is_the_province_not_its_city() -> None:
     found = _names("Ông Duy sinh năm 1970, quê huyện Thái Thụy, Thái Bình.", "")
     assert found == {("Thái Thụy", "district", "Thái Bình"), ("Thái Bình", "province", "")}
+
+
+def test_last_word_before_a_match_is_the_regex_one() -> None:
+    from kg.extract.localities import _last_word
+    from kg.text import last_word
+
+    for text in ("", " ", "Hà", "ông Nguyễn", "a\tVăn", "x (Lâm", "ab\n", "y" * 90, "z  Kỳ"):
+        match = last_word(text)
+        assert _last_word(text) == (match.group(1) if match else None)

@@ -1,6 +1,6 @@
 import re
 
-from kg.model import Article
+from kg.model import Article, Evidence
 from kg.text import (
     Document,
     alternation,
@@ -9,6 +9,7 @@ from kg.text import (
     fold,
     last_word,
     match_key,
+    needles,
     prefiltered,
     split_alternatives,
     split_sentences,
@@ -125,3 +126,30 @@ def test_last_word() -> None:
         expected = re.search(r"(\S+)$", text)
         found = last_word(text)
         assert (expected and expected.span()) == (found and found.span())
+
+
+def test_needles_let_through_every_text_a_word_pattern_matches() -> None:
+    words = ["hội nghị", "đại hội", "kỳ họp", "sáu", "hai", "tỉnh ủy", "đảng bộ tỉnh"]
+    quick = needles(words)
+    pattern = re.compile(alternation(words, re.IGNORECASE))
+    samples = [*_SAMPLES, "HỘI NGHỊ", "Tỉnh Ủy", "haİ", "ĐẢNG BỘ TỈNH", "hội", "sau"]
+    for text in samples:
+        if pattern.search(text):
+            assert quick.may_hold(text.lower(), text), text
+    assert not quick.may_hold("huyện ủy", "huyện ủy")  # none of the words, no odd letter
+    # the run that the most words share (the longest on a tie) first
+    shared = needles(["tỉnh ủy", "thị ủy", "huyện ủy", "đảng bộ tỉnh"])
+    assert shared.strings == ("ủy", "đảng bộ tỉnh")
+    assert needles(["tỉnh ủy", "huyện ủy", "đảng bộ tỉnh", "đảng bộ huyện"]).strings == (
+        "đảng bộ",
+        "ủy",
+    )
+    assert needles(["hai", "sáu"]).odd == ("İ", "ı", "ſ")[:0] + tuple(sorted("ıẛ"[:0] + "İıſ"))
+
+
+def test_evidence_of_a_sentence_is_a_plain_evidence() -> None:
+    sentence = split_sentences("Tiêu đề.\n\nCâu một. Câu hai.")[1]
+    made = sentence.evidence(1, 3)
+    assert made == Evidence(sentence.text, sentence.start + 1, sentence.start + 3)
+    assert vars(made) == vars(Evidence(sentence.text, sentence.start + 1, sentence.start + 3))
+    assert hash(made) == hash(Evidence(sentence.text, sentence.start + 1, sentence.start + 3))

@@ -56,6 +56,8 @@ class YearMention:
 
 def years_in(text: str) -> list[YearMention]:
     """Every year in a lower-cased text, with how it is used."""
+    if "19" not in text and "20" not in text:
+        return []  # every YEAR starts so (two substring tests, much faster than the scan)
     found: list[YearMention] = []
     for match in YEAR.finditer(text):
         year = int(match.group(1))

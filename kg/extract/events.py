@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
 from kg.extract.dates import earliest_plan_year, reference_years
-from kg.extract.localities import LocalityIndex
+from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
 from kg.text import (
@@ -30,6 +30,7 @@ from kg.text import (
     Sentence,
     alternation,
     branch_name,
+    needles,
     prefiltered,
     split_alternatives,
 )
@@ -177,22 +178,25 @@ class Anchor:
 
 def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[Anchor]:
     anchors: list[Anchor] = []
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+    for sentence, folded, low in zip(
+        doc.sentences, doc.folded_sentences, doc.lowered_sentences, strict=True
+    ):
+        if anchors and not _may_hold_date(folded):
+            continue  # after the first event only a dated sentence starts another
         first = _ANY_KIND.search(folded)
         if first is None:
             continue
         entry = KINDS[int(branch_name(first)[1:])]
-        if _PLANNED.search(folded):
-            continue  # a plan, not a report
         when = _event_date(folded)
         if when is None and (anchors or _HELD.search(folded) is None):
             continue
+        if _PLANNED.search(folded):
+            continue  # a plan, not a report (asked last: most sentences are out already)
         date = resolve_date(when, doc.article, year) if when else (str(year) if year else "")
         if anchors and anchors[-1].date == date:
             continue  # the same event told again
-        anchor = Anchor(
-            sentence, entry.kind, _subtype(folded, entry), date, _organizer(doc, sentence, index)
-        )
+        subtype = _subtype(folded, low, entry)
+        anchor = Anchor(sentence, entry.kind, subtype, date, _organizer(doc, sentence, index))
         if anchors and _vaguer(anchors[-1], anchor) and _in_lead(doc, anchors[-1].sentence):
             # The lead names the session, the next paragraph dates it: one event, keeping the
             # earlier place in the text so that the lead's people belong to it.
@@ -222,8 +226,21 @@ _DOCUMENT_BEFORE = re.compile(
 )
 
 
+# A digit, "/" or "-", a digit: every match of _WHEN has one between its day and month.
+_DAY_MONTH = re.compile(r"\d[/-]\d")
+
+
+def _may_hold_date(folded: str) -> bool:
+    """Whether ``_WHEN`` can match: each of its matches has a day, a "/" or "-" and a month
+    (two substring tests first, then a scan that stops only at digits: both much faster than
+    the scan for the day parts)."""
+    return ("/" in folded or "-" in folded) and _DAY_MONTH.search(folded) is not None
+
+
 def _event_date(folded: str) -> re.Match[str] | None:
     """The first time expression that dates an event, not a deadline or a document."""
+    if not _may_hold_date(folded):
+        return None
     for match in _WHEN.finditer(folded):
         head = folded[max(0, match.start() - 60) : match.start()]
         if _DEADLINE_BEFORE.search(head) or _DOCUMENT_BEFORE.search(head):
@@ -246,8 +263,16 @@ def _vaguer(earlier: Anchor, later: Anchor) -> bool:
     )
 
 
-def _subtype(folded: str, entry: KindEntry) -> str:
-    words = [w for w, pattern in SUBTYPES if pattern.search(folded)]
+# Each subtype word's quick test: a sentence that fails it cannot match the word's pattern.
+_SUBTYPE_NEEDLES = [needles([w]) for w, _ in SUBTYPES]
+
+
+def _subtype(folded: str, low: str, entry: KindEntry) -> str:
+    words = [
+        w
+        for (w, pattern), quick in zip(SUBTYPES, _SUBTYPE_NEEDLES, strict=True)
+        if quick.may_hold(low, folded) and pattern.search(folded)
+    ]
     if entry.subtype and entry.subtype not in words:
         words.insert(0, entry.subtype) if entry.kind != "conference" else words.append(
             entry.subtype
@@ -449,5 +474,5 @@ def _complete_roles(event: Event) -> None:
 
 @component("events")
 def events_component(doc: Document, facts: ArticleFacts) -> None:
-    index = LocalityIndex(facts.localities, doc.sentences)
+    index = locality_index(doc, facts.localities)
     facts.events.extend(extract_events(doc, facts, index))

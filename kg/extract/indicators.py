@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.dates import opening_year, reference_years, years_in
-from kg.extract.localities import focus_locality
+from kg.extract.localities import locality_index
 from kg.extract.numbers import (
     Quantity,
     has_number_word,
@@ -72,6 +72,8 @@ _NOT_AFTER = re.compile(
         behind=r"\w",
     )
 )
+# Every match of _NOT_AFTER is one of these words and the space after it, at the end.
+_NOT_AFTER_WORDS = tuple(_T["not_after"]["words"])
 _CODE_BEFORE = re.compile(r"[a-zđà-ỹ]-\s*$|[/\\]$")  # "COVID-19", "QĐ/19"
 _CODE_AFTER = re.compile(r"-\s*[a-zđ]|/\d")  # "03-NQ/TU", "5/1/2022"
 
@@ -138,11 +140,23 @@ _CLAUSE_BOUNDARY = re.compile(
 # Phrase boundaries for the subject of a figure: as above, but "và" and brackets join.
 # ",\s|;|:|\s[-–]\s|…|\.\.\.", written the same way.
 _PHRASE_BOUNDARY = re.compile(r"[,;:….\s](?:(?<=,)\s|(?<=[;:…])|(?<=\s)[-–]\s|(?<=\.)\.\.)")
+# The same two, the " - " branch started at its dash (a look-behind for the space before):
+# the engine then skips from one punctuation mark to the next instead of stopping at every
+# space. Their matches end where the boundaries end once ``_boundary_ends`` drops the dashes
+# whose space the boundary before has taken (see there).
+_CLAUSE_ENDS = re.compile(
+    r"[,;:()…v.\-–](?:(?<=,)\s|(?<=[;:()…])|(?<=\s[-–])\s|(?<=v)(?<=\s(?s:.))à\s|(?<=\.)\.\.)"
+)
+_PHRASE_ENDS = re.compile(r"[,;:….\-–](?:(?<=,)\s|(?<=[;:…])|(?<=\s[-–])\s|(?<=\.)\.\.)")
 # A hard break inside a splitter's sentence: "…" before a capital letter.
 _HARD_BREAK = re.compile(r"(?:…|\.\.\.)\s*(?=[A-ZĐÀ-Ỹ])")
 _NAMES = _T["names"]
 _LEADING = re.compile(rf"^(?:\W|năm \d{{4}}|{_alt(_NAMES['leading'])})+")
 _TRAILING = re.compile(rf"(?:\s|\W|{_alt(_NAMES['trailing'])})+$")
+# The most one step of _TRAILING takes (a trailing word, or one character), and how far back
+# from the end of a label ``_strip_trailing`` first looks.
+_TRAILING_STEP = max([1, *map(len, _NAMES["trailing"])])
+_TRAILING_WINDOW = 4 * _TRAILING_STEP
 # The last lead-in cue, or a locality named with its unit word ("huyện Cẩm Xuyên").
 # (The unit words each take the place name, so that every branch starts with a letter: the
 # regex engine skips to those.)
@@ -194,7 +208,7 @@ class _Context:
 def extract_indicators(
     doc: Document, localities: list[LocalityMention]
 ) -> list[IndicatorObservation]:
-    lowered = [folded.lower() for folded in doc.folded_sentences]
+    lowered = doc.lowered_sentences
     review, plan = reference_years(doc.article, lowered)
     title_end = len(doc.article.title) if doc.article.title else 0
     # an implied province shares its district's evidence: the district is the one named
@@ -202,7 +216,8 @@ def extract_indicators(
     for mention in localities:
         named.setdefault((mention.evidence.start, mention.evidence.end), mention)
     mentions = sorted(named.values(), key=lambda m: m.evidence.start)
-    ctx = _Context(review, plan, focus_locality(localities), mentions, title_end)
+    # (the article's focus, as the shared LocalityIndex worked it out)
+    ctx = _Context(review, plan, locality_index(doc, localities).focus, mentions, title_end)
     found: list[IndicatorObservation] = []
     seen: set[tuple] = set()
     for sentence, low in zip(doc.sentences, lowered, strict=True):
@@ -226,10 +241,10 @@ def extract_indicators(
 
 
 def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[IndicatorObservation]:
-    if not _may_hold_figures(low):
+    figures = _figures(low)
+    if not figures:
         return []
     breaks = [m.end() for m in _HARD_BREAK.finditer(sentence.text)]
-    figures = _figures(low)
     _mark_attributes(low, figures)
     out: list[IndicatorObservation] = []
     previous: _Figure | None = None
@@ -270,12 +285,22 @@ def _may_hold_figures(low: str) -> bool:
 
 
 def _figures(low: str) -> list[_Figure]:
-    """Every number in the sentence that carries a unit or a count noun."""
+    """Every number in the sentence that carries a unit or a count noun (none in a sentence
+    that ``_may_hold_figures`` rules out)."""
     figures: list[_Figure] = []
     consumed = 0
-    quantities = [read_quantity(low, m) for m in number_tokens(low)]
-    quantities += word_quantities(low)
-    quantities.sort(key=lambda q: q.start)
+    tokens = number_tokens(low)
+    if tokens:  # a digit: the sentence may hold figures
+        quantities = [read_quantity(low, m) for m in tokens]
+        quantities += word_quantities(low)
+    else:
+        # Only words can be numbers here; whether the sentence may hold figures is asked
+        # only when there are some (most sentences have neither, and need no further scan).
+        if not has_number_word(low) or not _may_hold_figures(low):
+            return []
+        quantities = word_quantities(low)
+    if len(quantities) > len(tokens):  # word numbers were added after the tokens (in order)
+        quantities.sort(key=lambda q: q.start)
     for q in quantities:
         if q.start < consumed:
             continue
@@ -289,11 +314,12 @@ def _figures(low: str) -> list[_Figure]:
 
 
 def _figure(low: str, q: Quantity) -> _Figure | None:
-    before = low[: q.start]
-    label = _NOT_AFTER.search(before[-25:])
-    if label and not (label.group(0).startswith("số") and before[-25:].endswith("tổng số ")):
+    near = low[max(0, q.start - 25) : q.start]  # the words right before the number
+    # (most numbers follow no label word: one ``endswith`` rules the search out)
+    label = _NOT_AFTER.search(near) if near.rstrip().endswith(_NOT_AFTER_WORDS) else None
+    if label and not (label.group(0).startswith("số") and near.endswith("tổng số ")):
         return None
-    if _CODE_BEFORE.search(before[-3:]):
+    if _CODE_BEFORE.search(near[-3:]):
         return None
     if _CODE_AFTER.match(low, q.end):
         return None
@@ -304,7 +330,7 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
     if unit_match is not None and not q.spelled:
         word = unit_match.group(1)
         unit, mult = UNITS[word]
-        if word == "lần" and not _TIMES_BEFORE.search(before[-8:]):
+        if word == "lần" and not _TIMES_BEFORE.search(near[-8:]):
             return None
         value = q.value
         if q.ambiguous_comma and q.scale == 1.0 and unit != "%":
@@ -321,17 +347,17 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
         if q.spelled or q.scale != 1.0:
             return None
         # "Tổng số ủy viên ... là 905", "từ 59 giảm xuống còn 46": a bare count.
-        if _TOTAL_IS.search(before[-80:]) or _BASE_TO.search(before[-15:]):
+        if _TOTAL_IS.search(low[max(0, q.start - 80) : q.start]) or _BASE_TO.search(near[-15:]):
             if not _WORD_AFTER.match(low, q.end) or _STOP_AFTER.match(low, q.end):
                 return _Figure(q, q.value, "count", q.end)
-        if _FROM_BEFORE.search(before[-6:]) and _TO_AFTER.match(low, q.end):
+        if _FROM_BEFORE.search(near[-6:]) and _TO_AFTER.match(low, q.end):
             return _Figure(q, q.value, "count", q.end, baseline=True)
         return None
     noun = noun_match.group(1)
     kind = _NOUN_KIND[noun]
     if kind == "not" or q.scale != 1.0:
         return None
-    if q.spelled and not _SPELLED_OK_BEFORE.search(before[-6:]):
+    if q.spelled and not _SPELLED_OK_BEFORE.search(near[-6:]):
         return None  # "đạt cả hai tiêu chí": a word number inside a phrase, no count
     if kind == "person":
         clause = low[_clause_start(low, q.start) : _clause_end(low, noun_match.end())]
@@ -340,7 +366,7 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
     if kind == "admin" and q.of is None:
         clause_end = _clause_end(low, noun_match.end())
         if not _QUALIFIER.search(low[noun_match.end() : clause_end]):
-            if not _QUALIFIER.search(before[_clause_start(low, q.start) :]):
+            if not _QUALIFIER.search(low[_clause_start(low, q.start) : q.start]):
                 return None
     value = q.value
     if q.ambiguous_comma:
@@ -355,25 +381,37 @@ def _clean(value: float) -> float:
 
 def _clause_start(low: str, pos: int) -> int:
     """The end of the last clause boundary before ``pos`` (0: none)."""
-    ends = _boundary_ends(low, _CLAUSE_BOUNDARY)
+    ends = _boundary_ends(low, _CLAUSE_ENDS)
     return ends[bisect_right(ends, pos) - 1]
 
 
 def _phrase_start(low: str, pos: int) -> int:
-    ends = _boundary_ends(low, _PHRASE_BOUNDARY)
+    ends = _boundary_ends(low, _PHRASE_ENDS)
     return ends[bisect_right(ends, pos) - 1]
 
 
 @lru_cache(maxsize=16)
 def _boundary_ends(low: str, pattern: re.Pattern[str]) -> list[int]:
-    """0, then where each boundary of the sentence ends, found once per sentence.
+    """0, then where each boundary of the sentence ends (of _CLAUSE_BOUNDARY for
+    _CLAUSE_ENDS, of _PHRASE_BOUNDARY for _PHRASE_ENDS), found once per sentence.
 
     The boundaries found before ``pos`` by ``pattern.finditer(low, 0, pos)`` are exactly those
     of the whole sentence that end by ``pos``: each branch of the patterns has a fixed length
     and a first character no other branch starts with, so a boundary cut by ``pos`` hides
     none that would fit before it.
+
+    The boundary patterns read " - " from its space, and never where a boundary before took
+    that space (", - ", "và - ", " - - "); the *_ENDS patterns read it from its dash, so such
+    a dash is dropped here. No other branch starts with a space or a dash, so the others are
+    the same matches.
     """
-    return [0, *(m.end() for m in pattern.finditer(low))]
+    ends = [0]
+    for match in pattern.finditer(low):
+        start = match.start()
+        if low[start] in "-–" and start - 1 < ends[-1]:
+            continue  # the space before the dash ends the boundary before
+        ends.append(match.end())
+    return ends
 
 
 def _clause_end(low: str, pos: int) -> int:
@@ -565,8 +603,11 @@ def _status(text: str) -> tuple[str, bool]:
         if _NOT_EST_AFTER.match(text, match.end()):
             continue
         best = max(best or (-1, ""), (match.start(), "estimate"))
-    blocked = [(m.start(), m.end()) for m in _NOT_TARGET.finditer(text)]
-    for match in _TARGET.finditer(text):
+    targets = list(_TARGET.finditer(text))
+    # The phrases that hold a target word without setting a target, looked for only when
+    # there is a target word (most figures have none).
+    blocked = [(m.start(), m.end()) for m in _NOT_TARGET.finditer(text)] if targets else []
+    for match in targets:
         if any(a <= match.start() < b for a, b in blocked):
             continue
         best = max(best or (-1, ""), (match.start(), "target"))
@@ -596,7 +637,7 @@ def _year(
         if term:
             return int(term.group(1)), True
         return ctx.plan, False
-    if _THIS_YEAR.search(low[: q.start]):
+    if _THIS_YEAR.search(low, 0, q.start):
         return ctx.review, True
     return ctx.review, False
 
@@ -679,7 +720,7 @@ def _name(sentence: Sentence, low: str, clause_start: int, fig: _Figure) -> str:
     cut = _LEADING.match(head_low)
     start = clause_start + (cut.end() if cut else 0)
     head = sentence.text[start : fig.quantity.start]
-    head = _TRAILING.sub("", head).strip()
+    head = _strip_trailing(head).strip()
     words = head.split()
     if len(words) > 10:
         words = words[-10:]
@@ -688,6 +729,22 @@ def _name(sentence: Sentence, low: str, clause_start: int, fig: _Figure) -> str:
         noun = sentence.text[fig.end - len(fig.noun) : fig.end]
         name = f"{name} ({noun})" if name else noun
     return name or fig.unit
+
+
+def _strip_trailing(head: str) -> str:
+    """``_TRAILING.sub("", head)``, searching only the end of a long ``head`` first.
+
+    _TRAILING matches only up to the end, so the substitution cuts ``head`` where its
+    leftmost match starts. A match that starts before the window goes on in steps of at most
+    _TRAILING_STEP characters, so a match starts in the window's first step too: the one
+    found in the window is the leftmost unless it starts in that first step, and only then is
+    the whole of ``head`` searched.
+    """
+    start = max(0, len(head) - _TRAILING_WINDOW)
+    match = _TRAILING.search(head, start)
+    if match is not None and start and match.start() < start + _TRAILING_STEP:
+        match = _TRAILING.search(head)
+    return head if match is None else head[: match.start()] + head[match.end() :]
 
 
 @component("indicators")

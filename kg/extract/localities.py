@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from kg.extract import component
 from kg.gazetteer import Gazetteer, gazetteer, load_patterns
 from kg.model import ArticleFacts, Locality, LocalityMention
-from kg.text import TITLE_WORD, Document, Sentence, alternation, last_word
+from kg.text import TITLE_WORD, Document, Sentence, alternation, last_word, needles
 
 _TABLE = load_patterns("localities")
 # unit word (lower case, modern spelling) -> (levels it can name, gazetteer unit types)
@@ -85,39 +84,56 @@ def extract_localities(doc: Document) -> list[LocalityMention]:
     return _with_implied_provinces(mentions)
 
 
+# Strings one of which every committee word holds, lower-cased: most sentences hold none and
+# need no scan for committee names.
+_COMMITTEE_NEEDLES = needles(list(COMMITTEE_WORDS))
+
+
 def _typed_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
-        for pattern, table, strength in (
-            (_UNIT_MENTION, UNIT_WORDS, 1.0),
-            (_COMMITTEE_MENTION, COMMITTEE_WORDS, 0.9),
-        ):
-            for match in pattern.finditer(folded):
-                unit = match.group("unit").lower().rstrip(".")
-                levels, units = table[unit]
-                # "hai xã Nghi Tiến, Nghi Yên": the unit word covers a list of names (read
-                # only when the first is a unit: the list stops at the first that is not).
-                names = _names_after(folded, match)
-                for i, (offset, name) in enumerate(names):
-                    if i and gaz.lookup(name, "province"):
-                        break  # "huyện Thái Thụy, Thái Bình": the list ends at the province
-                    hit = _longest_known(name, unit, levels, units)
-                    if hit is None:
-                        break
-                    length, options = hit
-                    start = sentence.start + offset
-                    found.append(_Candidate(sentence, start, start + length, options, strength))
+    for sentence, folded, low in zip(
+        doc.sentences, doc.folded_sentences, doc.lowered_sentences, strict=True
+    ):
+        for match in _UNIT_MENTION.finditer(folded):
+            _add_named_units(found, sentence, folded, match, UNIT_WORDS, 1.0, gaz)
+        if not _COMMITTEE_NEEDLES.may_hold(low, folded):
+            continue
+        for match in _COMMITTEE_MENTION.finditer(folded):
+            _add_named_units(found, sentence, folded, match, COMMITTEE_WORDS, 0.9, gaz)
     return found
 
 
-_LIST_ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<name>{_NAME})")
-
-
-def _names_after(folded: str, match: re.Match[str]) -> Iterator[tuple[int, str]]:
-    """The name after a unit word, then the names listed after it."""
-    yield match.start("name"), match.group("name")
+def _add_named_units(
+    found: list[_Candidate],
+    sentence: Sentence,
+    folded: str,
+    match: re.Match[str],
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]],
+    strength: float,
+    gaz: Gazetteer,
+) -> None:
+    """The units a unit (or committee) word names: the name after it, then, when that is a
+    unit, the names listed after it ("hai xã Nghi Tiến, Nghi Yên"; the list stops at the
+    first that is not)."""
+    unit = match.group("unit").lower().rstrip(".")
+    levels, units = table[unit]
+    hit = _longest_known(match.group("name"), unit, levels, units)
+    if hit is None:
+        return  # most matches: the words after a unit word name no unit
+    start = sentence.start + match.start("name")
+    found.append(_Candidate(sentence, start, start + hit[0], hit[1], strength))
     for item in _list_tail(folded, match.end()):
-        yield item.start("name"), item.group("name")
+        name = item.group("name")
+        if gaz.lookup(name, "province"):
+            break  # "huyện Thái Thụy, Thái Bình": the list ends at the province
+        hit = _longest_known(name, unit, levels, units)
+        if hit is None:
+            break
+        start = sentence.start + item.start("name")
+        found.append(_Candidate(sentence, start, start + hit[0], hit[1], strength))
+
+
+_LIST_ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<name>{_NAME})")
 
 
 def _list_tail(text: str, pos: int) -> list[re.Match[str]]:
@@ -164,7 +180,7 @@ def _bare_candidates(doc: Document, gaz: Gazetteer) -> list[_Candidate]:
     pattern = _bare_pattern()
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         for match in pattern.finditer(folded):
-            if _inside_longer_name(folded, match.start(), match.end()):
+            if _inside_longer_name(folded, match.start()):
                 continue
             if match.group(0) in _TABLE["bare_names"]["not_places"]:
                 continue
@@ -282,7 +298,7 @@ def _bare_districts(doc: Document, gaz: Gazetteer, provinces: set[str]) -> list[
     found: list[_Candidate] = []
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         for start, end, name in pattern.finditer(folded):
-            if _inside_longer_name(folded, start, end):
+            if _inside_longer_name(folded, start):
                 continue
             options = [
                 loc for loc in gaz.lookup(name, "district") if loc.province.name in provinces
@@ -307,29 +323,34 @@ def _bare_pattern() -> re.Pattern[str]:
     return _BARE[0]
 
 
-_WORD_AHEAD = re.compile(r"\S+")
+_NEIGHBOURS = frozenset(_TABLE["bare_names"]["neighbours"])
 
 
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """True when the match is glued to other capitalized words (part of a person's name)."""
-    before = text[:start].rstrip(" ")
-    after = text[end:].lstrip(" ")
-    prev_word = last_word(before)
-    next_word = _WORD_AHEAD.match(after)
-    glued_before = (
+def _inside_longer_name(text: str, start: int) -> bool:
+    """True when the match is glued to a capitalized word before it (part of a person's
+    name): a space, then a capitalized word that is not one of the neighbour words.
+
+    (A capitalized word glued after the match counts only together with one before it, so
+    the word after never changes the answer.)
+    """
+    if not start or text[start - 1] != " ":
+        return False  # nothing glued before: no space stripped
+    prev_word = _last_word(text[:start].rstrip(" "))
+    return (
         prev_word is not None
-        and before != text[:start]
-        and _TITLE_WORD.fullmatch(prev_word.group(1)) is not None
-        and prev_word.group(1).lower() not in _TABLE["bare_names"]["neighbours"]
+        and _TITLE_WORD.fullmatch(prev_word) is not None
+        and prev_word.lower() not in _NEIGHBOURS
     )
-    glued_after = (
-        next_word is not None
-        and after != text[end:]
-        and _TITLE_WORD.fullmatch(next_word.group(0)) is not None
-        and start > 0
-        and glued_before
-    )
-    return glued_before or glued_after
+
+
+def _last_word(text: str) -> str | None:
+    """``last_word(text).group(1)`` (None: no match), for a text that mostly ends in a word:
+    the run of non-space characters at its end, cut off at the last space by ``rfind`` and
+    ``split`` instead of a regex search back from the end."""
+    if not text or text[-1].isspace():
+        match = last_word(text)  # no word at the very end ("$" may stand before a "\n")
+        return match.group(1) if match else None
+    return text[text.rfind(" ") + 1 :].split()[-1]
 
 
 def _drop_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -413,6 +434,17 @@ def focus_locality(mentions: list[LocalityMention]) -> Locality | None:
 @component("localities")
 def localities_component(doc: Document, facts: ArticleFacts) -> None:
     facts.localities.extend(extract_localities(doc))
+
+
+def locality_index(doc: Document, localities: list[LocalityMention]) -> LocalityIndex:
+    """The :class:`LocalityIndex` of the article's localities, made once per document (people,
+    events and indicators all read it, and it keeps what it has looked up)."""
+    mentions = tuple(localities)
+    made = doc.memo.get("locality_index")
+    if made is None or made[0] != mentions:
+        made = (mentions, LocalityIndex(list(mentions), doc.sentences))
+        doc.memo["locality_index"] = made
+    return made[1]
 
 
 class LocalityIndex:

@@ -125,15 +125,31 @@ def number_tokens(text: str) -> list[re.Match[str]]:
     return list(_NUMBER_TOKEN.finditer(text))
 
 
+def _token_value(token: str) -> float:
+    """``parse_number(token)`` for a token ``_NUMBER_TOKEN`` matched: one of NUMBER already."""
+    return float(token.replace(".", "").replace(",", "."))
+
+
+# Where any of the joiners and scale words that ``read_quantity`` looks for may follow a
+# number: a "%", a dash, a slash or one of the words, after optional space (ignoring case, as
+# the scale and ratio patterns do). Most numbers have none after them: one test instead of four.
+_MAYBE_MORE = re.compile(
+    r"\s*(?:[%/\-–—]|đến|tới|trên|" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")",
+    re.IGNORECASE,
+)
+
+
 def read_quantity(text: str, match: re.Match[str]) -> Quantity:
     """The quantity that starts with the number token ``match``: range, ratio and scale.
 
     ``text`` should be lower-cased (the caller's folded sentence); offsets are kept.
     """
     raw = match.group(0)
-    value = parse_number(raw)
-    ambiguous = "." not in raw and _COMMA_THOUSANDS.fullmatch(raw) is not None
+    value = _token_value(raw)
+    ambiguous = "," in raw and "." not in raw and _COMMA_THOUSANDS.fullmatch(raw) is not None
     pos = match.end()
+    if _MAYBE_MORE.match(text, pos) is None:
+        return Quantity(match.start(), pos, value, raw=raw, ambiguous_comma=ambiguous)
     upper: float | None = None
     of: float | None = None
     # "1- 1,5%", "8,5-9%", "7-10%", "3,8 – 3,86%": a range (a "%" may sit on both ends).
@@ -143,7 +159,7 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity:
     if joint:
         second = _NUMBER_TOKEN.match(text, joint.end())
         if second and not _is_year_pair(raw, second.group(0)):
-            upper = parse_number(second.group(0))
+            upper = _token_value(second.group(0))
             if upper > value:
                 pos = second.end()
             else:
@@ -154,7 +170,7 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity:
             second = _NUMBER_TOKEN.match(text, joint.end())
             # "18/02/2019" is a date, not a ratio.
             if second and not _DATE_SLASH.match(text, second.end(), second.end() + 2):
-                of = parse_number(second.group(0))
+                of = _token_value(second.group(0))
                 pos = second.end()
     scale, word = 1.0, ""
     found = _SCALE.match(text, pos)

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.bodies import parse_body, secretary_body
-from kg.extract.localities import LocalityIndex
+from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import gazetteer, load_patterns
 from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
 from kg.text import (
@@ -31,6 +31,7 @@ from kg.text import (
     Document,
     Sentence,
     alternation,
+    branch_name,
     fold,
     longest_match,
     match_key,
@@ -76,11 +77,20 @@ _ANY_ROLE = re.compile(
         re.IGNORECASE,
     )
 )
-# The roles again, each in a group named after its place in ROLES: one match at a position
-# finds the first role of the table that matches there (the alternation tries them in order).
+# The roles again, each branch in a group named after its role's place in ROLES: one match
+# at a position finds the first role of the table that matches there (the alternation keeps
+# the order of the branches that start with one letter; see ``text.alternation``).
+_ROLE_BRANCHES = [
+    (f"r{i}", f"{branch}{_END}")
+    for i, spec in enumerate(_TABLE["roles"])
+    for branch in split_alternatives(spec["pattern"])
+]
 _ROLE_AT = re.compile(
-    "|".join(f"(?P<r{i}>{entry.pattern.pattern})" for i, entry in enumerate(ROLES)),
-    re.IGNORECASE,
+    alternation(
+        [branch for _, branch in _ROLE_BRANCHES],
+        re.IGNORECASE,
+        names=[name for name, _ in _ROLE_BRANCHES],
+    )
 )
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NAME_STOPS = frozenset(_TABLE["name_stops"]["words"])
@@ -123,9 +133,18 @@ if any(
     raise ValueError("a verb of appointment starts with a space")  # _verbs relies on it
 
 _WORD = rf"[{UPPER}][{LOWER}]*"
+_ENDS = "".join(re.escape(ch) for ch in sorted(_HONORIFIC_ENDS))
 # A run of capitalized words: (?<![LETTER\d])(WORD(?: WORD)*)END, written to start with the
-# capital (the look-behind after it), so that the regex engine skips to capitals.
-_RUN = re.compile(rf"([{UPPER}](?<![{LOWER}{UPPER}\d](?s:.))[{LOWER}]*(?: {_WORD})*){_END}")
+# capital (the look-behind after it), so that the regex engine skips to capitals. Runs of one
+# word are only wanted after ông/bà (``find_names``): the test right after the capital keeps
+# those whose two characters before may end an honorific (see ``_honorific_before``), and
+# every run whose first word has another after it; the other one-word runs (most runs: the
+# sentence's first word, a place) are never matched.
+_RUN = re.compile(
+    rf"([{UPPER}](?<![{LOWER}{UPPER}\d](?s:.))"
+    rf"(?:(?<=[{_ENDS}] (?s:.))|(?<=\n(?s:.))|(?=[{LOWER}]* [{UPPER}]))"
+    rf"[{LOWER}]*(?: {_WORD})*){_END}"
+)
 # Between posts of one chain: ", ", " - ", " kiêm ", "; ", " rồi ".
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
@@ -188,21 +207,29 @@ def find_names(folded: str) -> list[NameSpan]:
                 names.append(NameSpan(text, at, at + len(text), True, True))
             continue
         words = text.split(" ")
-        offsets = _word_offsets(at, words)
-        honorific = _honorific_before(folded, at)
-        while words and words[0] in _CAPITAL_HONORIFICS:
-            words, offsets, honorific = words[1:], offsets[1:], True
-        stop = None
+        if SURNAMES.isdisjoint(words) and words[0] not in _CAPITAL_HONORIFICS:
+            # No family name (most runs: places, bodies): only a name after ông/bà can start
+            # here (``_name_start``).
+            if not _honorific_before(folded, at):
+                continue
+            honorific = True
+        else:
+            honorific = _honorific_before(folded, at)
+        skip = 0
+        while skip < len(words) and words[skip] in _CAPITAL_HONORIFICS:
+            skip += 1
+        if skip:  # "Ông Nguyễn Văn A": the name starts after the honorifics and their spaces
+            at += len(" ".join(words[:skip])) + 1
+            words, honorific = words[skip:], True
         if not NAME_STOPS.isdisjoint(words[1:]):  # rarely: a stop word after the first
-            stop = next(i for i, w in enumerate(words) if i and w in NAME_STOPS)
-        if stop is not None:
-            words, offsets = words[:stop], offsets[:stop]
+            words = words[: next(i for i, w in enumerate(words) if i and w in NAME_STOPS)]
         if honorific and len(words) == 1:
-            names.append(NameSpan(words[0], offsets[0], offsets[0] + len(words[0]), True, True))
+            names.append(NameSpan(words[0], at, at + len(words[0]), True, True))
             continue
         start = _name_start(words, honorific)
         if start is None:
-            continue
+            continue  # most runs: no family name where a name could start
+        offsets = _word_offsets(at, words)
         length = min(len(words) - start, 5 if honorific and start == 0 else 4)
         length = _before_title(folded, offsets, start, length)
         if length < 2:
@@ -282,7 +309,7 @@ def _role_at(text: str, pos: int, limit: int) -> tuple[RoleEntry, re.Match[str]]
     match = _ROLE_AT.match(text, pos, limit)
     if match is None:
         return None
-    return ROLES[int(match.lastgroup[1:])], match
+    return ROLES[int(branch_name(match)[1:])], match
 
 
 def _body_after_role(
@@ -593,7 +620,7 @@ def _home(person: PersonFacts, index: LocalityIndex) -> str:
 
 @component("people")
 def people_component(doc: Document, facts: ArticleFacts) -> None:
-    index = LocalityIndex(facts.localities, doc.sentences)
+    index = locality_index(doc, facts.localities)
     found, bodies = extract_people(doc, index)
     facts.bodies.extend(bodies)
     for info in found.values():
