@@ -92,6 +92,8 @@ def test_tokens_skip_versions_and_codes() -> None:
 def test_word_numbers() -> None:
     found = word_quantities("hai bí thư dưới 40 tuổi; ba bí thư là nữ; năm 2015")
     assert [q.value for q in found] == [2, 3]
+    # "ı" and "ſ" match "i" and "s" when case is ignored, but are no Vietnamese number word
+    assert [q.value for q in word_quantities("haı bí thư, ſáu đảng viên, bốn xã")] == [4]
 
 
 def test_is_year() -> None:

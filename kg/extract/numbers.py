@@ -194,14 +194,11 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity:
 def word_quantities(text: str) -> list[Quantity]:
     """Numbers written as words ("hai bí thư"): value only, no range or scale."""
     return [
-        Quantity(
-            m.start(),
-            m.end(),
-            float(NUMBER_WORDS[m.group(1).lower()]),
-            raw=m.group(1),
-            spelled=True,
-        )
+        Quantity(m.start(), m.end(), float(NUMBER_WORDS[word]), raw=m.group(1), spelled=True)
         for m in _WORD_NUMBER.finditer(text)
+        # Ignoring case, the pattern also matches "haı" and "ſáu" ("ı" and "ſ" fold to "i"
+        # and "s"), which lower-case to no number word: not Vietnamese, so not a number.
+        if (word := m.group(1).lower()) in NUMBER_WORDS
     ]
 
 
