@@ -144,6 +144,20 @@ def test_plans_deadlines_and_document_dates_are_not_events() -> None:
     assert [e.date for e in facts.events] == ["2014-11-27"]
 
 
+def test_a_cited_document_number_then_a_comma_dates_the_document() -> None:
+    # From seed 004: "Quy định số 11- QĐi/TW, ngày 18/02/2019 của Bộ Chính trị" (regulation
+    # no. 11 of the Politburo, dated ...) cites a document; the dialogue it governs is not
+    # an event of that day.
+    facts = facts_of(
+        "Sáng 5/1, Huyện ủy Bình Lục tổ chức hội nghị tổng kết công tác năm 2021. "
+        "Duy trì việc đối thoại giữa người đứng đầu cấp ủy với nhân dân theo Hướng dẫn số "
+        "26-HD/TU của Ban Thường vụ Tỉnh ủy, Quy định số 11- QĐi/TW, ngày 18/02/2019 của Bộ "
+        "Chính trị về việc tiếp dân, đối thoại trực tiếp dân.",
+        "2022-01",
+    )
+    assert [e.date for e in facts.events] == ["2022-01-05"]
+
+
 def test_a_two_day_meeting_is_dated_by_its_first_day() -> None:
     facts = facts_of(
         "Trong 2 ngày, mùng 7 và mùng 8/8, Hội Luật gia tỉnh Quảng Ninh đã tổ chức đại hội.",

@@ -63,7 +63,7 @@ def test_the_summary_counts_what_the_store_holds(corpus, tmp_path):
             )
             assert getattr(summary, label) == int(row["n"].value), label
     # Hoàng Trung Dũng is named in two seed articles and counted once
-    assert (summary.people, summary.events) == (21, 6)
+    assert (summary.people, summary.events) == (21, 5)
 
 
 def test_changing_one_article_replaces_exactly_its_graph(corpus, tmp_path):

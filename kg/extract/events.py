@@ -218,10 +218,12 @@ _DEADLINE_BEFORE = re.compile(
         [rf"{re.escape(w)}\s+$" for w in _NOT_EVENT["before"]], re.IGNORECASE, behind=_LETTER
     )
 )
-# _START(?:WORD|...)\b[^,;.]{0,40}$
+# _START(?:WORD\b[^,;.]{0,40}$|...|CITED|...)
 _DOCUMENT_BEFORE = re.compile(
     alternation(
-        [rf"{re.escape(w)}\b[^,;.]{{0,40}}$" for w in _NOT_EVENT["documents"]], behind=_LETTER
+        [rf"{re.escape(w)}\b[^,;.]{{0,40}}$" for w in _NOT_EVENT["documents"]]
+        + _NOT_EVENT["cited"],
+        behind=_LETTER,
     )
 )
 
