@@ -158,6 +158,19 @@ def test_a_cited_document_number_then_a_comma_dates_the_document() -> None:
     assert [e.date for e in facts.events] == ["2022-01-05"]
 
 
+def test_the_resolution_of_a_congress_is_not_a_congress() -> None:
+    # "Nghị quyết Đại hội" is the resolution of the (earlier) congress: a document. The
+    # congress held is the one of the second sentence.
+    facts = facts_of(
+        "Cán bộ, hội viên các cấp Hội đã nỗ lực tổ chức thực hiện kịp thời các nhiệm vụ, mục "
+        "tiêu mà Nghị quyết Đại hội nhiệm kỳ 2014 – 2019 đã đề ra. Trong hai ngày 20 và "
+        "21/8/2019, Hội Luật gia tỉnh Hà Nam đã tổ chức Đại hội đại biểu lần thứ IV.",
+        "2019-08",
+    )
+    assert [(e.kind, e.date) for e in facts.events] == [("congress", "2019-08-20")]
+    assert facts.events[0].evidence.sentence.startswith("Trong hai ngày 20")
+
+
 def test_a_two_day_meeting_is_dated_by_its_first_day() -> None:
     facts = facts_of(
         "Trong 2 ngày, mùng 7 và mùng 8/8, Hội Luật gia tỉnh Quảng Ninh đã tổ chức đại hội.",

@@ -107,9 +107,10 @@ def test_attendance_gexf_has_dates_as_gephi_time_intervals(built_store, tmp_path
     node = graph.nodes[ky_anh[0]]
     assert (node["start"], node["end"]) == ("2024-01-06", "2024-01-06")
     assert node["date"] == "2024-01-06"
-    # a congress dated only by its year spans the year
-    congress = [a for _, a in graph.nodes(data=True) if a.get("kind") == "congress"]
-    assert congress and (congress[0]["start"], congress[0]["end"]) == ("2022-01-01", "2022-12-31")
+    # an event dated only by its year (004's dialogue, "2022") spans the year
+    yearly = [a for _, a in graph.nodes(data=True) if a.get("date") == "2022"]
+    assert [a["kind"] for a in yearly] == ["dialogue"]
+    assert (yearly[0]["start"], yearly[0]["end"]) == ("2022-01-01", "2022-12-31")
     # people span the events they attended; links carry their event's date
     dung = graph.nodes[by_name(graph, DUNG)]
     assert (dung["start"], dung["end"]) == ("2022-01-19", "2024-01-06")

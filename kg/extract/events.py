@@ -183,7 +183,7 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
     ):
         if anchors and not _may_hold_date(folded):
             continue  # after the first event only a dated sentence starts another
-        first = _ANY_KIND.search(folded)
+        first = _meeting_noun(folded)
         if first is None:
             continue
         entry = KINDS[int(branch_name(first)[1:])]
@@ -204,6 +204,25 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
             continue
         anchors.append(anchor)
     return anchors
+
+
+# _START(?:WORD|...)\s+$, ignoring case
+_DOCUMENT_OF = re.compile(
+    alternation(
+        [rf"{re.escape(w)}\s+$" for w in _TABLE["document_of"]["before"]],
+        re.IGNORECASE,
+        behind=_LETTER,
+    )
+)
+
+
+def _meeting_noun(folded: str) -> re.Match[str] | None:
+    """The first word of the sentence that names a meeting, skipping those that name where a
+    document comes from ("Nghị quyết Đại hội ...")."""
+    for match in _ANY_KIND.finditer(folded):
+        if not _DOCUMENT_OF.search(folded, max(0, match.start() - 20), match.start()):
+            return match
+    return None
 
 
 _PLANNED = re.compile(
