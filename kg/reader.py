@@ -200,12 +200,17 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 _NEEDS_CLEANING = re.compile(r"[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 
 
+# Control characters other than tab, line feed, form feed and carriage return.
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_share(text: str) -> float:
+    # A regular expression, not a loop over the characters: this runs in the build's main
+    # process for every article (0.57 s per 1,000 articles as a loop).
     sample = text[:20_000]
     if not sample:
         return 0.0
-    controls = sum(1 for c in sample if c < " " and c not in "\n\r\t\f")
-    return controls / len(sample)
+    return len(_BINARY_CONTROLS.findall(sample)) / len(sample)
 
 
 # TCVN3 (TCVN 5712:1993, the "ABC" fonts .VnTime ...): bytes 0x80-0xFF. Bytes below 0x80 are

@@ -63,6 +63,17 @@ def test_bad_files_are_reported_by_name_and_reading_goes_on(tmp_path: Path) -> N
     assert out["ok.txt"].title == "Tiêu đề"
 
 
+def test_mostly_control_characters_is_binary_and_a_few_are_cleaned(tmp_path: Path) -> None:
+    # No NUL byte (which is caught first): the share of other control characters decides.
+    header = "date 2022-01 Hội nghị\n\n"
+    (tmp_path / "controls.txt").write_text(header + "\x01\x02\x1b" * 40, encoding="utf-8")
+    (tmp_path / "few.txt").write_text(header + "Chiều 29-6,\x0b hội nghị.\t" + "x" * 200,
+                                      encoding="utf-8")
+    out = {Path(getattr(x, "path", "") or x.source).name: x for x in read_corpus([tmp_path])}
+    assert out["controls.txt"].reason == "file is binary (mostly control characters)"
+    assert out["few.txt"].body.startswith("Chiều 29-6, hội nghị.\t")
+
+
 def test_html_page_is_stripped_to_text(tmp_path: Path) -> None:
     page = tmp_path / "p.html"
     page.write_text(
