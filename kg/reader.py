@@ -206,7 +206,7 @@ _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 def _control_share(text: str) -> float:
     # A regular expression, not a loop over the characters: this runs in the build's main
-    # process for every article (0.57 s per 1,000 articles as a loop).
+    # process for every article (0.23 ms an article of 11 kB as a loop, 0.04 ms as this).
     sample = text[:20_000]
     if not sample:
         return 0.0

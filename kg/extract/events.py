@@ -206,21 +206,24 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
     return anchors
 
 
-# _START(?:WORD|...)\s+$, ignoring case
-_DOCUMENT_OF = re.compile(
-    alternation(
-        [rf"{re.escape(w)}\s+$" for w in _TABLE["document_of"]["before"]],
-        re.IGNORECASE,
-        behind=_LETTER,
+def _word_just_before(words: list[str]) -> re.Pattern[str]:
+    """``_START(?:WORD|...)\\s+$``, ignoring case: text that ends with one of ``words``."""
+    return re.compile(
+        alternation([rf"{re.escape(w)}\s+$" for w in words], re.IGNORECASE, behind=_LETTER)
     )
-)
+
+
+_DOCUMENT_OF = _word_just_before(_TABLE["document_of"]["before"])
+# How far back from a meeting noun to look for them: the longest word and some spaces.
+_DOCUMENT_OF_REACH = max(len(w) for w in _TABLE["document_of"]["before"]) + 10
 
 
 def _meeting_noun(folded: str) -> re.Match[str] | None:
     """The first word of the sentence that names a meeting, skipping those that name where a
     document comes from ("Nghị quyết Đại hội ...")."""
     for match in _ANY_KIND.finditer(folded):
-        if not _DOCUMENT_OF.search(folded, max(0, match.start() - 20), match.start()):
+        start = match.start()
+        if not _DOCUMENT_OF.search(folded, max(0, start - _DOCUMENT_OF_REACH), start):
             return match
     return None
 
@@ -231,12 +234,7 @@ _PLANNED = re.compile(
     )
 )
 _NOT_EVENT = _TABLE["not_event_dates"]
-# _START(?:WORD|...)\s+$, ignoring case
-_DEADLINE_BEFORE = re.compile(
-    alternation(
-        [rf"{re.escape(w)}\s+$" for w in _NOT_EVENT["before"]], re.IGNORECASE, behind=_LETTER
-    )
-)
+_DEADLINE_BEFORE = _word_just_before(_NOT_EVENT["before"])
 # _START(?:WORD\b[^,;.]{0,40}$|...|CITED|...)
 _DOCUMENT_BEFORE = re.compile(
     alternation(
