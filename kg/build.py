@@ -65,6 +65,7 @@ class BuildSummary:
     failures: list[Failure] = field(default_factory=list)
     aborted: bool = False  # --strict and something failed: nothing was written
     generation: str = ""  # the store generation the build published
+    compacted: bool = False  # the build changed much of the store and compacted it
     # The whole store after the build (the counts above are of this run's articles only):
     stored_articles: int = 0
     stored_triples: int = 0
@@ -305,6 +306,7 @@ def build(
             flush()
             writer.publish()
         summary.generation = writer.head or ""
+        summary.compacted = bool(writer.compacted)
         summary.stored_articles = len(writer.articles)
         summary.stored_triples = sum(entry.get("quads", 0) for entry in writer.articles.values())
     instances.write_to(summary)

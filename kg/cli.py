@@ -254,7 +254,7 @@ def print_summary(summary: BuildSummary) -> None:
         out.print(
             f"The store now holds {articles:,} article{'' if articles == 1 else 's'} "
             f"({summary.stored_triples:,} triples in their graphs), generation "
-            f"{summary.generation}.",
+            f"{summary.generation}{', compacted' if summary.compacted else ''}.",
             highlight=False,
         )
     if summary.failures:

@@ -48,6 +48,11 @@ ENV_VAR = "KG_STORE"
 HEAD = "HEAD"
 WRITER_LOCK = "kg.lock"
 INDEX_VERSION = 1
+# A final publish compacts the database (Store.optimize) only when the writer changed at least
+# this share of the quads the store holds. Compaction rewrites the whole database: 4 minutes
+# for a 100,000-article store, to which adding 5 articles otherwise takes 3 s; after a small
+# change RocksDB's own background compaction keeps queries as fast (measured at 100k).
+COMPACT_SHARE = 0.25
 _GENERATION = re.compile(r"^gen-(\d{6,})$")
 _ROCKSDB_FILES = re.compile(
     r"^(CURRENT|IDENTITY|LOCK|LOG(\..*)?|MANIFEST-\d+|OPTIONS-\d+|"
@@ -340,6 +345,8 @@ class Writer:
         self.store: Store | None = None
         self.pending: str | None = None
         self.published: list[str] = []
+        self.compacted: list[str] = []  # the published generations that were compacted
+        self.changed_quads = 0  # quads loaded or removed by this writer, over all generations
 
     @property
     def articles(self) -> dict[str, dict]:
@@ -424,9 +431,12 @@ class Writer:
         return store
 
     def replace_graphs(self, graphs: Iterable[tuple[str, bytes]]) -> None:
+        graphs = list(graphs)
+        self.changed_quads += sum(nquads.count(b"\n") for _, nquads in graphs)
         replace_graphs(self._open_pending(), graphs)
 
     def remove_graph(self, article_id: str) -> None:
+        self.changed_quads += self.articles.get(article_id, {}).get("quads", 0)
         self._open_pending().remove_graph(article_graph(article_id))
 
     def update(self, sparql: str) -> None:
@@ -440,7 +450,8 @@ class Writer:
     def publish(self, final: bool = True) -> str | None:
         """Make the pending generation current (flush, close, index, switch HEAD).
 
-        ``final`` also compacts the database (slower to publish, faster to read)."""
+        ``final`` also compacts the database (slower to publish, faster to read) when this
+        writer changed a large part of it (see :data:`COMPACT_SHARE`)."""
         if self.store is None:
             if self.head is None:
                 self._open_pending()  # an empty first build still makes an (empty) store
@@ -450,7 +461,8 @@ class Writer:
         store = self.store
         try:
             store.flush()
-            if final:
+            compact = final and self._changed_much()
+            if compact:
                 store.optimize()
         except OSError as exc:
             raise StoreError(f"cannot flush generation {name}: {_one_line(exc)}") from None
@@ -466,8 +478,16 @@ class Writer:
         _write_atomically(self.where / HEAD, f"{name}\n".encode("ascii"))
         self.head, self.pending = name, None
         self.published.append(name)
+        if compact:
+            self.compacted.append(name)
         self.collect_garbage()
         return name
+
+    def _changed_much(self) -> bool:
+        """True when this writer loaded or removed at least :data:`COMPACT_SHARE` of the quads
+        the article index records (and when the index records none, as for a first build)."""
+        stored = sum(entry.get("quads", 0) for entry in self.articles.values())
+        return self.changed_quads >= COMPACT_SHARE * stored
 
     def discard(self) -> None:
         """Drop the pending generation (nothing of it was ever visible)."""

@@ -63,5 +63,7 @@ def test_harness_smoke_run(tmp_path) -> None:
         "Whole `kg build",
         "Queries on the",
         "kg network",
+        "Adding 5 articles to the",
     ):
         assert heading in text
+    assert "not compacted" in text

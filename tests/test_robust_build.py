@@ -89,6 +89,28 @@ def test_changing_one_article_replaces_exactly_its_graph(corpus, tmp_path):
     assert set(graphs(store)) == set(after) | {"https://kg.example.org/id/article/new_article"}
 
 
+def test_only_a_build_that_changes_much_of_the_store_compacts_it(corpus, tmp_path):
+    # Compaction rewrites the whole database (minutes for a large store): worth it after a
+    # first build, not after adding one article to many.
+    store = tmp_path / "s"
+    assert build([corpus], store).compacted
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    text = (corpus / f"{SEED_IDS[0]}.txt").read_text(encoding="utf-8")
+    (extra / "new_article.txt").write_text(text.replace("Cẩm Xuyên", "Kỳ Anh"), encoding="utf-8")
+    added = build([extra], store)
+    assert added.articles == 1 and not added.compacted
+    with open_snapshot(store) as snap:
+        assert len(snap.index()["articles"]) == 6
+    # Removing most of the store is a large change again.
+    with Writer(store) as writer:
+        for article_id in SEED_IDS[:4]:
+            writer.remove_graph(article_id)
+            writer.articles.pop(article_id)
+        writer.publish()
+        assert writer.compacted == writer.published
+
+
 def test_a_change_of_the_extraction_code_rebuilds_everything(corpus, tmp_path, monkeypatch):
     store = tmp_path / "s"
     build([corpus], store)
