@@ -122,6 +122,27 @@ def test_lower_case_so_with_a_glued_province() -> None:
     assert posts == {("Đào Trọng Quy", "Giám đốc", "Sở TN & MT tỉnh Thanh Hóa", "Thanh Hóa")}
 
 
+def test_a_department_name_written_with_dashes_commas_or_lower_case_is_read_whole() -> None:
+    # Real 002 and 044: "sở Giao thông - Vận tải" had become "Sở Giao", "Sở Kế hoạch Đầu tư"
+    # "Sở Kế": the listed names are read whatever the separator between their words.
+    posts = _posts(
+        "Tỉnh Đồng Nai. Bầu ông Từ Nam Thành, Giám đốc sở Giao thông - Vận tải. "
+        "Ông Lê Văn Hà, Giám đốc Sở Kế hoạch Đầu tư, phát biểu. "
+        "Bà Trần Thị Hoa, Giám đốc Sở Lao động, Thương binh và Xã hội, dự họp.",
+        "2016-08",
+    )
+    assert posts == {
+        ("Từ Nam Thành", "Giám đốc", "Sở Giao thông - Vận tải tỉnh Đồng Nai", "Đồng Nai"),
+        ("Lê Văn Hà", "Giám đốc", "Sở Kế hoạch Đầu tư tỉnh Đồng Nai", "Đồng Nai"),
+        (
+            "Trần Thị Hoa",
+            "Giám đốc",
+            "Sở Lao động, Thương binh và Xã hội tỉnh Đồng Nai",
+            "Đồng Nai",
+        ),
+    }
+
+
 def test_national_assembly_delegation_and_youth_union() -> None:
     posts = _posts(
         "Sáng 3/4, Trưởng Đoàn ĐBQH tỉnh Nghệ An Nguyễn Thanh Hiền và Bí thư Tỉnh đoàn "

@@ -81,8 +81,23 @@ _NAMED = _Table(NAMED)
 # An abbreviated own name: "GTVT", "KH&ĐT", "TN & MT", "LĐ-TB&XH".
 _ABBREVIATION = rf"[{UPPER}][{UPPER}&\-]+(?: ?& ?[{UPPER}]+)*"
 _DEPARTMENT_NAMES = sorted(_TABLE["department_names"]["names"], key=len, reverse=True)
+# Between the words of a listed name: a space, a dash, a comma, "&" or "và" (and), as papers
+# write "Giao thông vận tải", "Giao thông - Vận tải" and "Giao thông và Vận tải" alike.
+_NAME_SEPARATOR = r"(?: ?[-–,&] ?| và | )"
+_NAME_JOINER = re.compile(r" ?[-–,&] ?| và | ")
+
+
+def _listed_name(name: str) -> str:
+    """A listed own name as a pattern: any separator between its words, either case for the
+    first letter of each word ("Lao động - Thương binh và Xã hội", "lao động, thương binh")."""
+    words = [w for w in _NAME_JOINER.split(name) if w]
+    return _NAME_SEPARATOR.join(
+        f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words
+    )
+
+
 _OWN_NAME = re.compile(
-    "|".join(re.escape(n) for n in _DEPARTMENT_NAMES)
+    "|".join(_listed_name(n) for n in _DEPARTMENT_NAMES)
     + rf"|(?:{_ABBREVIATION}|{TITLE_WORD})(?:(?: và| -)? (?:{_ABBREVIATION}|{TITLE_WORD}))*"
 )
 _UNIT = re.compile(
