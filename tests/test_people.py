@@ -90,6 +90,75 @@ def test_former_posts_through_a_short_reference() -> None:
     assert [p.name for p in facts.people] == ["Đoàn Hồng Phong"]
 
 
+def _former(text: str, date: str = "") -> set[tuple[str, str, str]]:
+    facts = facts_of(text, date)
+    return {(p.person.name, p.role, p.body.name if p.body else "") for p in facts.posts if p.former}
+
+
+def test_a_career_list_goes_on_past_items_that_are_not_titles() -> None:
+    # Real 024 and 014: "kinh qua nhiều chức vụ chủ chốt như" (went through key posts such
+    # as) and a first item that is no title ("Kế toán trưởng Ban Quản lý dự án ...").
+    assert _former(
+        "Tỉnh Thanh Hóa. Ông Nguyễn Đình Xứng được bầu. Ông Xứng từng kinh qua nhiều chức vụ "
+        "chủ chốt như Chánh văn phòng UBND huyện Triệu Sơn, Phó chánh văn phòng UBND tỉnh, "
+        "Phó chủ tịch UBND tỉnh Thanh Hoá."
+    ) == {
+        ("Nguyễn Đình Xứng", "Chánh Văn phòng", "Văn phòng UBND huyện Triệu Sơn"),
+        ("Nguyễn Đình Xứng", "Phó Chánh Văn phòng", "Văn phòng UBND tỉnh Thanh Hóa"),
+        ("Nguyễn Đình Xứng", "Phó Chủ tịch", "UBND tỉnh Thanh Hóa"),
+    }
+    assert _former(
+        "Tỉnh Nghệ An. Ông Hồ Đức Phớc được bầu. Trước đó, ông Phớc từng giữ các chức vụ: Kế "
+        "toán trưởng Ban Quản lý dự án đầu tư xây dựng thị xã Cửa Lò, Chủ tịch thị xã Cửa Lò, "
+        "Phó Bí thư Tỉnh uỷ."
+    ) == {
+        # "Chủ tịch thị xã" (chairman of the town) is its People's Committee's; Cửa Lò was
+        # merged into Vinh in 2025 and is kept as a former unit.
+        ("Hồ Đức Phớc", "Chủ tịch", "UBND thị xã Cửa Lò"),
+        ("Hồ Đức Phớc", "Phó Bí thư", "Tỉnh ủy Nghệ An"),
+    }
+
+
+def test_a_sentence_about_he_or_she_gives_the_posts_to_the_person_named_before() -> None:
+    # Real 007: "Ông từng đảm nhiệm các chức vụ: ..." (he once held the posts ...).
+    assert _former(
+        "Tỉnh Phú Yên. Ông Huỳnh Tấn Việt được bầu làm Bí thư Tỉnh ủy. Ông từng đảm nhiệm các "
+        "chức vụ: Bí thư Huyện uỷ Tuy An, Trưởng ban Dân vận Tỉnh uỷ."
+    ) == {
+        ("Huỳnh Tấn Việt", "Bí thư", "Huyện ủy Tuy An"),
+        ("Huỳnh Tấn Việt", "Trưởng ban", "Ban Dân vận Tỉnh ủy Phú Yên"),
+    }
+    # Not when another paragraph came between: "ông" may be someone else by then.
+    assert _former(
+        "Tỉnh Phú Yên. Ông Huỳnh Tấn Việt được bầu làm Bí thư Tỉnh ủy.\n\nKỳ họp bế mạc."
+        "\n\nÔng từng giữ chức Bí thư Huyện uỷ Tuy An."
+    ) == set()
+
+
+def test_nguyen_before_a_title_after_the_name_makes_it_former() -> None:
+    # Real 013: "ông Hoàng Dân Mạc - Nguyên Bí thư Tỉnh uỷ, nguyên Chủ tịch HĐND tỉnh".
+    assert _former(
+        "Tỉnh Phú Thọ. Đối với ông Hoàng Dân Mạc - Nguyên Bí thư Tỉnh uỷ, nguyên Chủ tịch HĐND "
+        "tỉnh."
+    ) == {
+        ("Hoàng Dân Mạc", "Bí thư", "Tỉnh ủy Phú Thọ"),
+        ("Hoàng Dân Mạc", "Chủ tịch", "HĐND tỉnh Phú Thọ"),
+    }
+
+
+def test_giu_chuc_vu_and_a_chairman_of_a_unit() -> None:
+    # Real 011 "giữ chức vụ Bí thư" (holds the post of secretary); real 075 "Phó chủ tịch
+    # tỉnh Hà Tĩnh" (vice chairman of the province: of its People's Committee).
+    assert _posts(
+        "Đại hội Đảng bộ tỉnh Đồng Tháp bầu ông Lê Minh Hoan giữ chức vụ Bí thư Tỉnh uỷ. "
+        "Phó chủ tịch tỉnh Hà Tĩnh Nguyễn Thiện dự họp.",
+        "2015-10",
+    ) == {
+        ("Lê Minh Hoan", "Bí thư", "Tỉnh ủy Đồng Tháp", "Đồng Tháp"),
+        ("Nguyễn Thiện", "Phó Chủ tịch", "UBND tỉnh Hà Tĩnh", "Hà Tĩnh"),
+    }
+
+
 def test_title_after_the_name_and_ministries() -> None:
     posts = _posts(
         "Theo thông tin từ ông Đặng Tất Thắng – Phó Tổng giám đốc Tập đoàn FLC. "

@@ -321,15 +321,41 @@ def secretary_body(
     text: str, pos: int, index: LocalityIndex, at: int, limit: int | None = None
 ) -> tuple[Body | None, int]:
     """ "Bí thư tỉnh Quảng Nam", "Phó bí thư quận Tân Phú": the unit's party committee."""
-    window = text[: len(text) if limit is None else limit]
-    unit_match = _UNIT.match(" " + window[pos:])
-    if unit_match is None:
+    found = _unit_after_title(text, pos, index, at, limit, named_only=True)
+    if found is None:
         return None, pos
+    unit_word, locality, end = found
+    head = _COMMITTEE_OF_UNIT[unit_word]
+    return Body(f"{head} {locality.name}", "party_committee", locality), end
+
+
+def chair_body(
+    text: str, pos: int, index: LocalityIndex, at: int, limit: int | None = None
+) -> tuple[Body | None, int]:
+    """ "Chủ tịch tỉnh Quảng Nam", "Phó chủ tịch huyện": the unit's People's Committee (UBND),
+    as "Chủ tịch tỉnh" is said for its chairman; a unit without its name is the nearest one."""
+    found = _unit_after_title(text, pos, index, at, limit, named_only=False)
+    if found is None:
+        return None, pos
+    _, locality, end = found
+    return Body(_local_name("UBND", locality), "government", locality), end
+
+
+def _unit_after_title(
+    text: str, pos: int, index: LocalityIndex, at: int, limit: int | None, named_only: bool
+) -> tuple[str, Locality, int] | None:
+    """The unit word at ``pos``, the unit it names (or, unless ``named_only``, the nearest unit
+    of that level) and where its words end."""
+    window = text[: len(text) if limit is None else limit]
+    shifted = " " + window[pos:]
+    unit_match = _UNIT.match(shifted)
+    if unit_match is None:
+        return None
     unit_word = unit_match.group("unit").lower()
     levels, units = UNIT_WORDS[unit_word]
-    shifted = " " + window[pos:]
     locality, end = _place_after(shifted, unit_match.end(), levels, units, index, unit_match.end())
+    if locality is None and not named_only:
+        locality = index.nearest(levels[-1], at, units)
     if locality is None:
-        return None, pos
-    head = _COMMITTEE_OF_UNIT[unit_word]
-    return Body(f"{head} {locality.name}", "party_committee", locality), pos + end - 1
+        return None
+    return unit_word, locality, pos + end - 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract import component
-from kg.extract.bodies import parse_body, secretary_body
+from kg.extract.bodies import chair_body, parse_body, secretary_body
 from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import gazetteer, load_patterns
 from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
@@ -107,14 +107,24 @@ _HONORIFIC_BEFORE = re.compile(
 _HONORIFIC_REACH = longest_match(_HONORIFIC_BEFORE)
 _HONORIFIC_ENDS = frozenset(word[-1] for word in _TABLE["honorifics"]["words"])
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
+# A sentence about the person named before: "Ông từng ...", "Trước đó, bà đã ..." (he, she).
+_PRONOUN_SUBJECT = re.compile(rf"(?:[^,.;:]{{1,30}}, )?(?:Ông|Bà|ông|bà)(?= [{LOWER}\d])")
+_CHAIRS = ("Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực")
 _FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
-# Verbs of appointment: "\s*(?:VERB|...)(?: chức(?: vụ)?)?:?\s+", and of former posts
-# "\s*(?:VERB|...):?\s+". Written without the leading spaces, which ``_verbs`` puts back, so
-# that the patterns start with the verbs' first letters (see ``text.alternation``).
+# "nguyên" (former) starting a title of a chain: "ông X - Nguyên Bí thư Tỉnh uỷ, nguyên ..."
+_FORMER_LEAD = re.compile(r"[Nn]guyên ")
+# The items of a career ("từng giữ các chức vụ: A, B; sau đó là C rồi D"): where one ends, and
+# the words that may start one before its title.
+_CAREER_SEPARATOR = re.compile(r"\s*[,;:]\s*|\s+rồi\s+")
+_CAREER_LEAD = re.compile(r"(?:(?:và|rồi|sau đó|sau đó là|là|làm)\s+)+")
+# Verbs of appointment: "\s*(?:VERB|...)(?: chức)?( vụ| danh)?:?\s+" ("giữ chức vụ Bí thư"),
+# and of former posts "\s*(?:VERB|...)( chủ chốt)?( như)?:?\s+". Written without the leading
+# spaces, which ``_verbs`` puts back, so that the patterns start with the verbs' first letters
+# (see ``text.alternation``).
 _APPOINTMENT = re.compile(
     alternation(
         [
-            rf"{verb}(?: chức(?: vụ)?)?:?\s+"
+            rf"{verb}(?: chức)?(?:(?<=chức) (?:vụ|danh))?:?\s+"
             for verb in split_alternatives(_words(_TABLE["appointments"]["verbs"]))
         ]
     )
@@ -122,7 +132,7 @@ _APPOINTMENT = re.compile(
 _FORMER_APPOINTMENT = re.compile(
     alternation(
         [
-            rf"{verb}:?\s+"
+            rf"{verb}(?: chủ chốt| quan trọng)?(?: như)?:?\s+"
             for verb in split_alternatives(_words(_TABLE["appointments"]["former_verbs"]))
         ]
     )
@@ -331,6 +341,8 @@ def _body_after_role(
         return phrase.body, phrase.end
     if entry.role.endswith("Bí thư"):
         return secretary_body(text, pos, index, at, limit)  # "Bí thư tỉnh Quảng Nam"
+    if entry.role in _CHAIRS:
+        return chair_body(text, pos, index, at, limit)  # "Chủ tịch tỉnh", "Phó chủ tịch huyện"
     return None, pos
 
 
@@ -341,13 +353,18 @@ def parse_chain(
     posts: list[ParsedPost] = []
     cursor = pos
     while cursor < limit:
-        rank = _RANK.match(text, cursor, limit)
-        start = rank.end() + 1 if rank else cursor
+        lead = _FORMER_LEAD.match(text, cursor, limit)
+        rank = _RANK.match(text, lead.end() if lead else cursor, limit)
+        start = rank.end() + 1 if rank else (lead.end() if lead else cursor)
         found = _role_at(text, start, limit)
         if found is None:
             break
         entry, role_match = found
-        is_former = former or _FORMER_WORD.search(text, max(0, start - 8), start) is not None
+        is_former = (
+            former
+            or lead is not None
+            or _FORMER_WORD.search(text, max(0, start - 8), start) is not None
+        )
         end = role_match.end()
         body = None
         if end < limit and text[end] == " ":
@@ -365,7 +382,11 @@ def parse_chain(
         if sep is None or sep.end() == end:
             break
         nxt = sep.end()
-        if _role_at(text, nxt, limit) is None and not _RANK.match(text, nxt, limit):
+        if (
+            _role_at(text, nxt, limit) is None
+            and not _RANK.match(text, nxt, limit)
+            and not _FORMER_LEAD.match(text, nxt, limit)
+        ):
             break
         cursor = nxt
     _borrow_bodies(posts)
@@ -451,10 +472,34 @@ def _appointed_posts(
         for start, end in _verbs(pattern, folded, pos, clause_end):
             if start > pos + 60:
                 break
-            posts, _ = parse_chain(folded, end, clause_end, index, at, former)
+            if former:
+                posts = _career(folded, end, clause_end, index, at)
+            else:
+                posts, _ = parse_chain(folded, end, clause_end, index, at)
             if posts:
                 return posts
     return []
+
+
+def _career(folded: str, pos: int, ceiling: int, index: LocalityIndex, at: int) -> list[ParsedPost]:
+    """The title chains that start the items of a career after a verb of former posts, up to
+    ``ceiling``. Not every item is a title ("từng giữ các chức vụ: Kế toán trưởng Ban Quản lý
+    dự án, Trưởng phòng Tài chính, Chủ tịch thị xã Cửa Lò, ..."), so an item that is not does
+    not end the list. A chain that runs into the next name is that person's title."""
+    posts: list[ParsedPost] = []
+    item = pos
+    while item < ceiling:
+        lead = _CAREER_LEAD.match(folded, item, ceiling)
+        chain, end = parse_chain(folded, lead.end() if lead else item, ceiling, index, at, True)
+        if chain:
+            if ceiling < len(folded) and folded[end:ceiling].strip(" ,-–") == "":
+                break
+            posts += chain
+        separator = _CAREER_SEPARATOR.search(folded, max(end, item), ceiling)
+        if separator is None:
+            break
+        item = separator.end()
+    return posts
 
 
 _CLAUSE_STOP = re.compile(r"[.;]\s|\. |$")
@@ -511,8 +556,13 @@ def extract_people(
     people: dict[str, PersonFacts] = {}
     bodies: list[BodyMention] = []
     last_full: list[str] = []  # keys of people named in full, most recent last
+    last_paragraph = -1  # the paragraph of the last name
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         names = find_names(folded)
+        if last_full and sentence.paragraph - last_paragraph <= 1:
+            _pronoun_posts(folded, names, people[last_full[-1]], sentence, index)
+        if names:
+            last_paragraph = sentence.paragraph
         chains: list[list[ParsedPost]] = []
         for i, name in enumerate(names):
             floor = names[i - 1].end if i else 0
@@ -548,6 +598,25 @@ def extract_people(
                 if post.body is not None:
                     bodies.append(BodyMention(post.body, sentence.evidence(post.start, post.end)))
     return {key: p for key, p in people.items() if p.supported}, bodies
+
+
+def _pronoun_posts(
+    folded: str,
+    names: list[NameSpan],
+    person: PersonFacts,
+    sentence: Sentence,
+    index: LocalityIndex,
+) -> None:
+    """ "Ông từng giữ các chức vụ: ...": a sentence whose subject is "ông" or "bà" (he, she)
+    speaks of the person last named in full; its verb of appointment gives them posts."""
+    subject = _PRONOUN_SUBJECT.match(folded)
+    if subject is None or (names and names[0].start < subject.end()):
+        return
+    ceiling = names[0].start if names else len(folded)
+    for post in _appointed_posts(
+        folded, subject.end(), ceiling, index, sentence.start + subject.start()
+    ):
+        person.posts.append((post, sentence))
 
 
 def _rank_before(text: str) -> re.Match[str] | None:
