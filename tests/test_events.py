@@ -79,6 +79,20 @@ def test_elected_people_are_not_participants() -> None:
     assert facts.events and facts.events[0].participants == []
 
 
+def test_at_the_session_says_where_not_who() -> None:
+    # Real 006: "Tại kỳ họp ..., ông Nam được bầu ... thay ông Lê Thanh Cung" (at the session,
+    # Nam was elected to replace Cung) places neither there; "Tham dự ... có ông A" lists A.
+    facts = facts_of(
+        "Chiều 5/12, HĐND tỉnh Bình Dương khai mạc kỳ họp thứ 14. Tại kỳ họp, ông Trần Văn Nam "
+        "được bầu giữ chức Chủ tịch UBND tỉnh thay ông Lê Thanh Cung nghỉ hưu. Tham dự kỳ họp "
+        "có ông Mai Thế Trung, Bí thư Tỉnh ủy.",
+        "2014-12",
+    )
+    assert _roles(facts, "Trần Văn Nam") == set()
+    assert _roles(facts, "Lê Thanh Cung") == set()
+    assert _roles(facts, "Mai Thế Trung") == {"attended"}
+
+
 def test_undated_article_takes_its_year_from_the_text() -> None:
     facts = facts_of(
         "Sáng 8/12, kỳ họp HĐND TP HCM khai mạc. GDP tăng 9,8% so với năm 2014. "

@@ -128,6 +128,9 @@ _CUE_BRANCHES = [
     for branch in split_alternatives(cue)
 ]
 _ALL_CUES = _named_alternation(_CUE_BRANCHES)
+_LISTING = re.compile(
+    "|".join(re.escape(w) for w in _TABLE["listing"]["attended"]), re.IGNORECASE
+)
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOUN_BEFORE = re.compile(
     rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"]) + r") $",
@@ -358,12 +361,19 @@ def _roles_in_sentence(
     for number, (start, end, role) in enumerate(cues):
         before = [p for s, e, p in offsets if boundary <= s and e <= start]
         after = [(s, p) for s, _, p in offsets if s >= end]
+        listing = _LISTING.fullmatch(folded, start, end) is not None
         if before:
             subject = before
-        elif not subject and after and role == "attended":
+        elif not subject and after and listing:
             # "Tham dự buổi làm việc có ông A ...; ông B ...": everyone listed after.
             subject = [p for _, p in after]
-        elif not subject and after and number == 0 and "," in folded[end : after[0][0]]:
+        elif (
+            not subject
+            and after
+            and number == 0
+            and (role != "attended" or listing)  # "Tại kỳ họp, X ...": where, not who
+            and "," in folded[end : after[0][0]]
+        ):
             subject = [after[0][1]]  # "Phát biểu tại hội nghị, X ..."
         # Otherwise the verb shares the clause's subject: "X trao quyết định và tặng hoa".
         found += [(p, role, sentence) for p in subject]
@@ -425,8 +435,7 @@ def _quoted_by_theo(
     """ "Theo ông X, ...": quoted, so present."""
     found = []
     for start, _, person in offsets:
-        head = folded[max(0, start - 60) : start]
-        if _THEO.search(re.sub(r"[^,]*,\s*$", "", head) if False else head[-40:]):
+        if _THEO.search(folded[max(0, start - 40) : start]):
             found.append((person, "attended", sentence))
     return found
 
