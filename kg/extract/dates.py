@@ -29,7 +29,9 @@ YEAR = re.compile(
     "(" + alternation([r"19[5-9]\d", r"20\d\d"], behind=r"[\d.,]") + r")(?![\d]|[.,]\d)"
 )
 # "18/9/2017", "tháng 6/2017": \d{1,2}\s*[/\-.]\s*$, written to start with a digit
-_DATE_BEFORE = re.compile(r"\d\d?\s*[/\-.]\s*$")
+_DATE_BEFORE = re.compile(r"(?<!\d)\d\d?\s*[/\-.]\s*$")  # not the end of "2016-"
+# "sinh ngày 27-2-1972", "sinh tháng 5/1960": a birth date says nothing of the article's year
+_BORN = re.compile(r"sinh (?:ngày |tháng )?[\d\s/\-.]*$")
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)")
 _RANGE_BEFORE = re.compile(r"(19[5-9]\d|20\d\d)\s*[-–]\s*$")
 _TERM = re.compile(r"nhiệm kỳ\s*\(?\s*$")
@@ -43,6 +45,7 @@ _RESULT_AFTER = re.compile(r"\s*(?:tăng|giảm|là|đạt|qua|vừa qua)(?!\w)"
 _OPENING = re.compile(rf"^\W*(?:{_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)")
 # "phấn đấu|mục tiêu|(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch năm", the look-behind after the "s" so
 # that every branch starts with a literal (the regex engine skips to those characters).
+_TERM_OPENING = re.compile(rf"(?:{_alternation(_TABLE['term_opening'])})(?!\w)")
 _TARGET_CUES = re.compile(r"phấn đấu|mục tiêu|s(?<!\w(?s:.))ẽ(?!\w)|dự kiến|kế hoạch năm")
 
 
@@ -68,7 +71,7 @@ def years_in(text: str) -> list[YearMention]:
 
 def _kind(text: str, match: re.Match[str], before: str) -> str:
     if _DATE_BEFORE.search(before):
-        return "date"
+        return "skip" if _BORN.search(before) else "date"
     if _RANGE_BEFORE.search(before):
         # the second year of "2015-2020": a term ends there, a period too
         head = before[: _RANGE_BEFORE.search(before).start()]
@@ -113,9 +116,11 @@ def year_votes(sentences: list[str]) -> Counter[int]:
         for mention in mentions:
             year = mention.year
             if mention.kind in ("compared", "closed"):
-                votes[year + 1] += 2
+                if not future_sentence:  # "phấn đấu đến hết năm 2020": a deadline
+                    votes[year + 1] += 2
             elif mention.kind == "term":
-                votes[year] += 1
+                if _TERM_OPENING.search(sentence):  # see term_opening in indicators.toml
+                    votes[year] += 1
             elif mention.kind == "date":
                 votes[year] += 0.5
             elif mention.kind == "plain" and not future_sentence:
