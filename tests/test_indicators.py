@@ -97,6 +97,10 @@ def test_estimate_and_comma_thousands() -> None:
         "Sáng 5/1, Huyện ủy tổ chức hội nghị lần thứ 9 nhiệm kỳ 2020 - 2025.",
         "Trường THPT Cẩm Bình là 1 trong 3 đơn vị dẫn đầu toàn tỉnh.",
         "TPHCM sẽ có 19 quận, 259 phường không tổ chức HĐND.",
+        # vote shares (real 002, 035): the delegates who agreed, the share of a vote
+        "Các ông bà được miễn nhiệm với tỷ lệ 100% đại biểu đồng ý.",
+        "Bà Nguyễn Thị Thu (quê Hải Phòng) có tỷ lệ bầu 87,61%.",
+        "Kỳ họp đã tiến hành biểu quyết với kết quả 100%.",
     ],
 )
 def test_not_indicators(sentence: str) -> None:

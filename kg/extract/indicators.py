@@ -103,6 +103,7 @@ _EXCLUDE_CLAUSE = re.compile(
 _DONATION = re.compile(_alt(_T["exclude"]["donations"]))
 _VOTES = re.compile(_alt(_T["exclude"]["votes"]))
 _ELECTION = _whole_words(_alt(_T["exclude"]["election"]))
+_AGREED = re.compile(rf"\s*(?:{_alt(_T['exclude']['agreed'])})(?!\w)")
 # (?<!\w)(?:WORD|...)(?:\s+(?:MODIFIER|...))*\s*$
 _NEAR = re.compile(
     alternation(
@@ -519,7 +520,11 @@ def _observation(
         return None
     if _votes_after(low, piece_start):
         return None
-    if fig.unit == "%" and (_ELECTION.search(clause) or _after_name(sentence, low, q.start)):
+    if fig.unit == "%" and (
+        _ELECTION.search(clause)
+        or _AGREED.match(low, fig.end)
+        or _after_name(sentence, low, q.start)
+    ):
         return None
     if fig.unit in ("VND", "USD") and _DONATION.search(before):
         return None
