@@ -159,6 +159,27 @@ def test_giu_chuc_vu_and_a_chairman_of_a_unit() -> None:
     }
 
 
+def test_a_title_introducing_a_list_of_names_is_each_ones() -> None:
+    # Real 082 and 107: "6 Phó chủ tịch gồm các ông: A (...); B; C", "gồm: ông A, B, bà C";
+    # a bare title of the list is of the body named before it in the sentence.
+    assert _posts(
+        "Hiện UBND thành phố Hà Nội có 6 Phó chủ tịch gồm các ông: Vũ Hồng Khanh (Phó chủ tịch "
+        "thường trực); Lê Hồng Sơn; Nguyễn Văn Sửu và bà Nguyễn Mai Thuý.",
+        "2016-07",
+    ) >= {
+        ("Vũ Hồng Khanh", "Phó Chủ tịch", "UBND thành phố Hà Nội", "Hà Nội"),
+        ("Lê Hồng Sơn", "Phó Chủ tịch", "UBND thành phố Hà Nội", "Hà Nội"),
+        ("Nguyễn Văn Sửu", "Phó Chủ tịch", "UBND thành phố Hà Nội", "Hà Nội"),
+        ("Nguyễn Mai Thúy", "Phó Chủ tịch", "UBND thành phố Hà Nội", "Hà Nội"),
+    }
+    # "lần lượt là" (respectively) pairs names with what was listed before: no shared title.
+    assert _posts(
+        "Bình Phước và An Giang có tân Bí thư lần lượt là ông Nguyễn Văn Lợi và bà Võ Thị Ánh "
+        "Xuân.",
+        "2015-10",
+    ) == set()
+
+
 def test_title_after_the_name_and_ministries() -> None:
     posts = _posts(
         "Theo thông tin từ ông Đặng Tất Thắng – Phó Tổng giám đốc Tập đoàn FLC. "

@@ -317,6 +317,21 @@ def bodies_in_sentence(
     return found
 
 
+def last_body_before(text: str, end: int, index: LocalityIndex, offset: int) -> Body | None:
+    """The last body named in ``text`` before ``end`` ("UBND thành phố có 6 Phó chủ tịch":
+    the People's Committee); ``offset`` is where ``text`` starts in the article."""
+    last: Body | None = None
+    pos = 0
+    while (head := _ANY_HEAD.search(text, pos, end)) is not None:
+        phrase = parse_body(text, head.start(), index, offset + head.start(), end)
+        if phrase is None:
+            pos = head.end()
+            continue
+        last = phrase.body
+        pos = max(phrase.end, head.end())
+    return last
+
+
 def secretary_body(
     text: str, pos: int, index: LocalityIndex, at: int, limit: int | None = None
 ) -> tuple[Body | None, int]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract import component
-from kg.extract.bodies import chair_body, parse_body, secretary_body
+from kg.extract.bodies import chair_body, last_body_before, parse_body, secretary_body
 from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import gazetteer, load_patterns
 from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
@@ -159,6 +159,16 @@ _RUN = re.compile(
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
+# Between a title and the list of names that hold it: "gồm" (made up of), "là" (are), with
+# "các ông/bà" and a colon: "Các Phó Chủ tịch gồm các ông: A, B". Not "lần lượt là"
+# (respectively): "Bình Phước và An Giang có tân Bí thư lần lượt là A và B" pairs them.
+_LIST_INTRO = re.compile(
+    r"\s*(?<!lần lượt )(?:gồm có|gồm|là)\s*:?\s*(?:(?:các )?(?:ông|bà|đồng chí)\s*)?:?\s*$"
+)
+# Between two names of such a list: a comma, a semicolon or "và", "ông/bà", a bracket.
+_IN_LIST = re.compile(
+    r"\s*\)?\s*(?:\([^()]*\))?\s*(?:[,;]|và|,\s*và)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?"
+)
 _SEPARATOR_ONLY = re.compile(r"^\s*[,\-–—(]\s*$")
 _SEPARATED = re.compile(r"[,;]|(?<![\w])(?:ông|bà|đồng chí)(?![\w])")
 _INSIDE_BODY = re.compile(r"(?:Ban|ban) $")
@@ -425,6 +435,16 @@ def _left_chain(
         if _INSIDE_BODY.search(folded, max(0, role_start.start() - 8), role_start.start()):
             continue  # "Ban Bí thư" is a body, not a secretary
         posts, end = parse_chain(folded, role_start.start(), tail_end, index, at)
+        if posts and _LIST_INTRO.fullmatch(folded, end, tail_end):
+            # "Các Phó Chủ tịch gồm: ông A, B, bà C": A's, and the list's; a bare title of the
+            # list is of the body the sentence named before it ("UBND có 6 Phó chủ tịch gồm")
+            offset = at - name.start
+            return [
+                post
+                if post.body is not None
+                else replace(post, body=last_body_before(folded, post.start, index, offset))
+                for post in posts
+            ]
         if posts and folded[end:tail_end].strip(" ,-–") == "":
             if (
                 floor
@@ -564,15 +584,27 @@ def extract_people(
         if names:
             last_paragraph = sentence.paragraph
         chains: list[list[ParsedPost]] = []
+        listed: list[bool] = []  # the name belongs to a list introduced by its title
         for i, name in enumerate(names):
             floor = names[i - 1].end if i else 0
             ceiling = names[i + 1].start if i + 1 < len(names) else len(folded)
             at = sentence.start + name.start
             left = _left_chain(folded, name, floor, index, at)
             right, right_end = _right_chain(folded, name, ceiling, index, at)
-            if not left and not right and i and _joined_by_and(folded, names[i - 1], name):
-                left = [p for p in chains[i - 1] if p.start < names[i - 1].start]
+            in_list = bool(left) and bool(_LIST_INTRO.search(folded, left[-1].end, name.start))
+            shared = [p for p in chains[i - 1] if p.start < names[i - 1].start] if i else []
+            if (
+                not left
+                and i
+                and listed[i - 1]
+                and _IN_LIST.fullmatch(_gap(folded, names, chains, i - 1))
+            ):
+                # "Các Phó Chủ tịch gồm: ông A (tái cử); B; bà C": each has the list's title
+                left, in_list = shared, True
+            elif not left and not right and i and _joined_by_and(folded, names[i - 1], name):
+                left = shared
             chains.append(left + right)
+            listed.append(in_list)
         for i, name in enumerate(names):
             key = _person_key(name, people, last_full)
             if key is None:
