@@ -17,6 +17,8 @@ from tests.conftest import facts_of, sample
         ("Sáng ngày 18/9/2017, Tập đoàn", "", "2017-09-18"),
         ("Sáng 29/12, Huyện ủy", "2022-01", "2021-12-29"),
         ("ngày 30/9, Ban chấp hành", "", ""),
+        ("Ngày 25.5, tại Văn phòng Tỉnh ủy", "2017-05", "2017-05-25"),
+        ("ngày 5.6.2012 Ban Bí thư", "", "2012-06-05"),
     ],
 )
 def test_event_dates(phrase: str, date: str, expected: str) -> None:
@@ -91,6 +93,19 @@ def test_at_the_session_says_where_not_who() -> None:
     assert _roles(facts, "Trần Văn Nam") == set()
     assert _roles(facts, "Lê Thanh Cung") == set()
     assert _roles(facts, "Mai Thế Trung") == {"attended"}
+
+
+def test_a_dotted_date_dates_a_meeting_and_what_was_told_the_press_is_not_said_there() -> None:
+    # Real 064 ("Ngày 25.5": the meeting was lost) and 092 ("Trao đổi với VnExpress, bà X").
+    facts = facts_of(
+        "Ngày 25.5, tại Văn phòng Tỉnh ủy Bình Định, Phó Thủ tướng Vương Đình Huệ đã dự hội "
+        "nghị công bố quyết định kiểm tra. Trao đổi với VnExpress, bà Nguyễn Thị Nữ Y, Phó "
+        "chủ tịch Ủy ban MTTQ tỉnh, cho biết đã xin ý kiến.",
+        "2017-05",
+    )
+    assert [e.date for e in facts.events] == ["2017-05-25"]
+    assert _roles(facts, "Vương Đình Huệ") == {"attended"}
+    assert _roles(facts, "Nguyễn Thị Nữ Y") == set()
 
 
 def test_undated_article_takes_its_year_from_the_text() -> None:

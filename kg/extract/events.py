@@ -94,7 +94,8 @@ _WHEN = re.compile(
     alternation(split_alternatives(_DAY_PARTS), re.IGNORECASE, behind=_LETTER)
     + r"(?i:(?: ngày)?\s*\(?\s*(?P<day>\d{1,2})"
     + r"(?: (?:đến|và|-) (?:mùng |ngày )?\d{1,2})?"
-    + r"[/-](?P<month>\d{1,2})(?:[/-](?P<year>\d{4}))?(?![\d/-]))"
+    # "5/1", "29-6", "25.5" (a dot too: "Ngày 25.5, tại Văn phòng Tỉnh ủy")
+    + r"[/.-](?P<month>\d{1,2})(?:[/.-](?P<year>\d{4}))?(?![\d/-]|\.\d))"
 )
 _HELD_WORDS = (
     "tổ chức|khai mạc|diễn ra|đã họp|tiến hành họp|họp bàn|bế mạc|có buổi|đến thăm và làm việc"
@@ -128,6 +129,7 @@ _CUE_BRANCHES = [
     for branch in split_alternatives(cue)
 ]
 _ALL_CUES = _named_alternation(_CUE_BRANCHES)
+_PRESS = re.compile("|".join(f"(?:{cue})" for cue in _TABLE["press"]["cues"]), re.IGNORECASE)
 _LISTING = re.compile(
     "|".join(re.escape(w) for w in _TABLE["listing"]["attended"]), re.IGNORECASE
 )
@@ -249,14 +251,16 @@ _DOCUMENT_BEFORE = re.compile(
 
 
 # A digit, "/" or "-", a digit: every match of _WHEN has one between its day and month.
-_DAY_MONTH = re.compile(r"\d[/-]\d")
+_DAY_MONTH = re.compile(r"\d[/.-]\d")
 
 
 def _may_hold_date(folded: str) -> bool:
-    """Whether ``_WHEN`` can match: each of its matches has a day, a "/" or "-" and a month
-    (two substring tests first, then a scan that stops only at digits: both much faster than
-    the scan for the day parts)."""
-    return ("/" in folded or "-" in folded) and _DAY_MONTH.search(folded) is not None
+    """Whether ``_WHEN`` can match: each of its matches has a day, a "/", "-" or "." and a
+    month (substring tests first, then a scan that stops only at digits: both much faster
+    than the scan for the day parts)."""
+    return ("/" in folded or "-" in folded or "." in folded) and (
+        _DAY_MONTH.search(folded) is not None
+    )
 
 
 def _event_date(folded: str) -> re.Match[str] | None:
@@ -345,6 +349,8 @@ def _roles_in_sentence(
     doc: Document, sentence: Sentence, mentions: list[PersonMention]
 ) -> list[tuple[Person, str, Sentence]]:
     folded = doc.folded_sentence(sentence)
+    if _PRESS.search(folded):
+        return []  # told the press, not said at the event
     offsets = [
         (m.evidence.start - sentence.start, m.evidence.end - sentence.start, m.person)
         for m in mentions
