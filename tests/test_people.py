@@ -180,6 +180,24 @@ def test_a_title_introducing_a_list_of_names_is_each_ones() -> None:
     ) == set()
 
 
+def test_party_caucus_and_party_group_posts_do_not_end_a_chain() -> None:
+    # Real 103 and 060: "Bí thư Ban cán sự đảng" (the party caucus, of the People's
+    # Committee) and "Bí thư Đảng đoàn" (the party group of the body named next) had become
+    # "Bí thư Tỉnh ủy" and cut the chain short.
+    assert _posts(
+        "Tỉnh Khánh Hòa. Ông Lê Đức Vinh, Phó bí thư Tỉnh uỷ, Bí thư Ban cán sự đảng, Chủ tịch "
+        "UBND tỉnh, phát biểu. Ông Nguyễn Văn Quyền, Bí thư Đảng đoàn, Chủ tịch Hội Luật gia "
+        "Việt Nam, dự.",
+        "2018-05",
+    ) == {
+        ("Lê Đức Vinh", "Phó Bí thư", "Tỉnh ủy Khánh Hòa", "Khánh Hòa"),
+        ("Lê Đức Vinh", "Bí thư", "Ban cán sự đảng UBND tỉnh Khánh Hòa", "Khánh Hòa"),
+        ("Lê Đức Vinh", "Chủ tịch", "UBND tỉnh Khánh Hòa", "Khánh Hòa"),
+        ("Nguyễn Văn Quyền", "Bí thư", "Đảng đoàn Hội Luật gia Việt Nam", ""),
+        ("Nguyễn Văn Quyền", "Chủ tịch", "Hội Luật gia Việt Nam", ""),
+    }
+
+
 def test_title_after_the_name_and_ministries() -> None:
     posts = _posts(
         "Theo thông tin từ ông Đặng Tất Thắng – Phó Tổng giám đốc Tập đoàn FLC. "

@@ -33,6 +33,10 @@ class _Entry:
     level: str = ""
     unit: str = ""
     scope: str = ""
+    parent: str = ""  # a department's parent when none is written after it ("UBND tỉnh")
+
+
+NEXT_BODY = "next"  # a department's ``parent`` when it is the body named after it
 
 
 def _entries(table: dict, flags: int = 0) -> list[_Entry]:
@@ -44,6 +48,7 @@ def _entries(table: dict, flags: int = 0) -> list[_Entry]:
             spec.get("level", ""),
             spec.get("unit", ""),
             spec.get("scope", ""),
+            spec.get("parent", ""),
         )
         for key, spec in sorted(table.items(), key=lambda kv: -len(kv[0]))
     ]
@@ -161,15 +166,21 @@ def _department(
     parent = None
     if parent_pos is not None and (found := _COMMITTEES.match(text, parent_pos)):
         parent = _committee(text, found[1], found[0], index, at)
+    if parent is None and entry.parent == NEXT_BODY:
+        # "Bí thư Đảng đoàn, Chủ tịch Hội Luật gia Việt Nam": of the body named next (the
+        # title chain joins them, see people.parse_chain)
+        return BodyPhrase(match.start(), match.end(), Body(entry.canonical, entry.kind, None))
     if parent is None:
         # "Ban Thường vụ" alone in a provincial story: the province's committee.
         province = index.nearest("province", at)
-        head = (
+        head = entry.parent or (
             "Tỉnh ủy" if entry.kind in ("party_department", "standing_committee") else "HĐND tỉnh"
         )
         name = f"{entry.canonical} {head}" + (f" {province.name}" if province else "")
         parent_body = Body(
-            f"{head} {province.name}" if province else head, "party_committee", province
+            f"{head} {province.name}" if province else head,
+            "party_committee" if head == "Tỉnh ủy" else "government",
+            province,
         )
         return BodyPhrase(match.start(), match.end(), Body(name, entry.kind, province, parent_body))
     body = Body(

@@ -21,7 +21,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract import component
-from kg.extract.bodies import chair_body, last_body_before, parse_body, secretary_body
+from kg.extract.bodies import (
+    NEXT_BODY,
+    chair_body,
+    last_body_before,
+    parse_body,
+    secretary_body,
+)
 from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import gazetteer, load_patterns
 from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
@@ -109,6 +115,12 @@ _HONORIFIC_ENDS = frozenset(word[-1] for word in _TABLE["honorifics"]["words"])
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
 # A sentence about the person named before: "Ông từng ...", "Trước đó, bà đã ..." (he, she).
 _PRONOUN_SUBJECT = re.compile(rf"(?:[^,.;:]{{1,30}}, )?(?:Ông|Bà|ông|bà)(?= [{LOWER}\d])")
+# Bodies written alone that belong to the body named next in a chain (bodies.toml "next").
+_GROUPS_OF_NEXT = frozenset(
+    spec["canonical"]
+    for spec in load_patterns("bodies")["departments"].values()
+    if spec.get("parent") == NEXT_BODY
+)
 _CHAIRS = ("Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực")
 _FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
 # "nguyên" (former) starting a title of a chain: "ông X - Nguyên Bí thư Tỉnh uỷ, nguyên ..."
@@ -417,10 +429,17 @@ def _focus_committee(index: LocalityIndex) -> str:
 
 
 def _borrow_bodies(posts: list[ParsedPost]) -> None:
-    """ "Phó giám đốc, Giám đốc Sở Tài chính": a bare title takes the next title's body."""
+    """ "Phó giám đốc, Giám đốc Sở Tài chính": a bare title takes the next title's body;
+    "Bí thư Đảng đoàn, Chủ tịch Hội Luật gia Việt Nam": a party group is of the next body."""
     for i in range(len(posts) - 2, -1, -1):
-        if posts[i].body is None and posts[i + 1].body is not None:
-            posts[i] = replace(posts[i], body=posts[i + 1].body)
+        body, following = posts[i].body, posts[i + 1].body
+        if following is None:
+            continue
+        if body is None:
+            posts[i] = replace(posts[i], body=following)
+        elif body.name in _GROUPS_OF_NEXT:
+            joined = Body(f"{body.name} {following.name}", body.kind, following.locality, following)
+            posts[i] = replace(posts[i], body=joined)
 
 
 def _left_chain(
