@@ -69,6 +69,8 @@ def _quantity(text: str):
         ("23/25 chỉ tiêu", 23, None, 25),
         ("63 trên tổng số 68 đảng bộ", 63, None, 68),
         ("2,5 tỷ USD", 2.5e9, None, None),
+        ("14 nghìn tỷ đồng", 14e12, None, None),  # real 072: scale words multiply
+        ("1,2 ngàn tỷ đồng", 1.2e12, None, None),
     ],
 )
 def test_read_quantity(text: str, value: float, maximum: float | None, of: float | None) -> None:

@@ -172,12 +172,13 @@ def read_quantity(text: str, match: re.Match[str]) -> Quantity:
             if second and not _DATE_SLASH.match(text, second.end(), second.end() + 2):
                 of = _token_value(second.group(0))
                 pos = second.end()
-    scale, word = 1.0, ""
-    found = _SCALE.match(text, pos)
-    if found:
-        word = found.group(1).lower()
-        scale = SCALES[word]
+    scale, words = 1.0, []
+    # "14 nghìn tỷ đồng": scale words multiply one another (14 × 10³ × 10⁹)
+    while found := _SCALE.match(text, pos):
+        words.append(found.group(1).lower())
+        scale *= SCALES[words[-1]]
         pos = found.end()
+    word = " ".join(words)
     return Quantity(
         start=match.start(),
         end=pos,
