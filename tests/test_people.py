@@ -198,6 +198,24 @@ def test_party_caucus_and_party_group_posts_do_not_end_a_chain() -> None:
     }
 
 
+def test_a_vote_on_a_post_with_respect_to_a_person() -> None:
+    # Real 002 and 015: "miễn nhiệm <post> ... đối với ông X" (dismissed X from the post: a
+    # former post), "bầu bổ sung <post> nhiệm kỳ (...) đối với ông Y" (Y elected to it).
+    assert _posts(
+        "Tỉnh Đồng Nai. Kỳ họp tiến hành thủ tục miễn nhiệm Chủ tịch UBND tỉnh Đồng Nai, nhiệm "
+        "kỳ 2016-2021 đối với ông Đinh Quốc Thái. Kỳ họp bầu bổ sung Uỷ viên UBND tỉnh nhiệm kỳ "
+        "(2016-2021) đối với ông Nguyễn Văn Sạch.",
+        "2016-08",
+    ) == {
+        ("Đinh Quốc Thái", "Chủ tịch", "UBND tỉnh Đồng Nai", "Đồng Nai"),
+        ("Nguyễn Văn Sạch", "Ủy viên", "UBND tỉnh Đồng Nai", "Đồng Nai"),
+    }
+    assert _former(
+        "Tỉnh Đồng Nai. Kỳ họp tiến hành thủ tục miễn nhiệm Chủ tịch UBND tỉnh Đồng Nai, nhiệm "
+        "kỳ 2016-2021 đối với ông Đinh Quốc Thái."
+    ) == {("Đinh Quốc Thái", "Chủ tịch", "UBND tỉnh Đồng Nai")}
+
+
 def test_title_after_the_name_and_ministries() -> None:
     posts = _posts(
         "Theo thông tin từ ông Đặng Tất Thắng – Phó Tổng giám đốc Tập đoàn FLC. "

@@ -155,6 +155,10 @@ def test_readers_during_a_build_see_a_snapshot_or_busy(corpora, tmp_path):
         stderr=subprocess.DEVNULL,
     )
     outcomes: dict[str, int] = defaultdict(int)
+    # Until the writer has made the store folder there is no store to be busy: on a loaded
+    # machine its start-up takes long enough for a reader to get there first.
+    while not store.exists() and writer.poll() is None:
+        time.sleep(0.01)
     try:
         while writer.poll() is None:
             # A second writer (harmless if it gets the store: no such article to remove).

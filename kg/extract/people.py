@@ -171,6 +171,14 @@ _RUN = re.compile(
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
+# Between a title and the person a vote gives it to or takes it from: "bầu bổ sung Ủy viên
+# UBND tỉnh nhiệm kỳ (2016-2021) đối với ông X" (with respect to).
+_FOR_PERSON = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*đối với\s*")
+# Verbs that take a post away: dismiss, relieve of.
+_DISMISSAL = re.compile(
+    r"(?:miễn nhiệm|bãi nhiệm|cho thôi giữ|cho thôi|thôi giữ)(?: chức vụ| chức danh| chức)?\s*$"
+)
+_DISMISSAL_REACH = 30
 # Between a title and the list of names that hold it: "gồm" (made up of), "là" (are), with
 # "các ông/bà" and a colon: "Các Phó Chủ tịch gồm các ông: A, B". Not "lần lượt là"
 # (respectively): "Bình Phước và An Giang có tân Bí thư lần lượt là A và B" pairs them.
@@ -454,6 +462,13 @@ def _left_chain(
         if _INSIDE_BODY.search(folded, max(0, role_start.start() - 8), role_start.start()):
             continue  # "Ban Bí thư" is a body, not a secretary
         posts, end = parse_chain(folded, role_start.start(), tail_end, index, at)
+        if posts and _FOR_PERSON.fullmatch(folded, end, tail_end):
+            # "miễn nhiệm Chủ tịch UBND tỉnh, nhiệm kỳ 2016-2021 đối với ông X": the post of X,
+            # a former one when X is dismissed from it
+            before = folded[max(0, role_start.start() - _DISMISSAL_REACH) : role_start.start()]
+            if _DISMISSAL.search(before):
+                return [replace(post, former=True) for post in posts]
+            return posts
         if posts and _LIST_INTRO.fullmatch(folded, end, tail_end):
             # "Các Phó Chủ tịch gồm: ông A, B, bà C": A's, and the list's; a bare title of the
             # list is of the body the sentence named before it ("UBND có 6 Phó chủ tịch gồm")
