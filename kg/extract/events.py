@@ -129,7 +129,18 @@ _CUE_BRANCHES = [
     for branch in split_alternatives(cue)
 ]
 _ALL_CUES = _named_alternation(_CUE_BRANCHES)
-_PRESS = re.compile("|".join(f"(?:{cue})" for cue in _TABLE["press"]["cues"]), re.IGNORECASE)
+_PRESS_WORDS = "|".join(
+    re.escape(word) for word in sorted(_TABLE["press"]["press"], key=len, reverse=True)
+)
+_PRESS = re.compile(
+    alternation(
+        [
+            rf"{re.escape(verb)}\s+(?:(?:với|cho)\s+)?(?:{_PRESS_WORDS}){_END}"
+            for verb in _TABLE["press"]["verbs"]
+        ],
+        re.IGNORECASE,
+    )
+)
 _LISTING = re.compile(
     "|".join(re.escape(w) for w in _TABLE["listing"]["attended"]), re.IGNORECASE
 )
@@ -251,7 +262,7 @@ _DOCUMENT_BEFORE = re.compile(
 
 
 # A digit, "/" or "-", a digit: every match of _WHEN has one between its day and month.
-_DAY_MONTH = re.compile(r"\d[/.-]\d")
+_DAY_MONTH = re.compile(r"\d[/-]\d|\d\.\d\d?(?!\d)")  # not "1.000", a thousands dot
 
 
 def _may_hold_date(folded: str) -> bool:
