@@ -1,6 +1,7 @@
 """The year an undated article reports on, from the years its text names (kg.extract.dates)."""
 
-from kg.extract.dates import year_votes, years_in
+from kg.extract.dates import reference_years, year_votes, years_in
+from kg.model import Article
 from tests.conftest import facts_of
 
 
@@ -47,3 +48,13 @@ def test_an_undated_later_session_is_left_undated() -> None:
         "",
     )
     assert [e.date for e in facts.events] == [""]
+
+
+def test_one_career_date_does_not_date_an_undated_article() -> None:
+    # Real 005: "Đến tháng 1-2013, ông Bình được điều động ..." had dated the session of
+    # "Sáng nay 27-5" 2013. One date is half a vote; two, or a plain year, are enough.
+    article = Article("t", "", "", "")
+    career = ["đến tháng 1-2013, ông bình được điều động làm bí thư thị uỷ tân châu."]
+    assert reference_years(article, career) == (None, None)
+    reported = [*career, "sáng 27/5/2019, kỳ họp khai mạc.", "ngày 11/4/2019, ông được giao."]
+    assert reference_years(article, reported) == (2019, 2019)

@@ -108,6 +108,21 @@ def test_a_dotted_date_dates_a_meeting_and_what_was_told_the_press_is_not_said_t
     assert _roles(facts, "Nguyễn Thị Nữ Y") == set()
 
 
+def test_portraits_prose_and_the_people_a_decision_is_about_are_not_participants() -> None:
+    # Real 063: a paragraph "Ông Lê Thành Trí." is his portrait, not a photo of the session; a
+    # short paragraph that opens like prose ("Trong đó, ...") is no caption; "miễn nhiệm ...
+    # đối với ông X" (dismissed X) is about X, who need not be there.
+    facts = facts_of(
+        "Ông Lê Thành Trí.\n\nNgày 10/5, HĐND tỉnh Sóc Trăng tổ chức kỳ họp thứ 13. Kỳ họp "
+        "miễn nhiệm Phó Chủ tịch UBND tỉnh đối với ông Lê Thành Trí. Ông Trần Văn Hiếu phát "
+        "biểu tại kỳ họp.\n\nTrong đó, ông Quách Hoàng Sáu chuyển công tác.",
+        "2019-05",
+    )
+    assert _roles(facts, "Lê Thành Trí") == set()
+    assert _roles(facts, "Quách Hoàng Sáu") == set()
+    assert _roles(facts, "Trần Văn Hiếu") == {"attended", "spoke"}
+
+
 def test_undated_article_takes_its_year_from_the_text() -> None:
     facts = facts_of(
         "Sáng 8/12, kỳ họp HĐND TP HCM khai mạc. GDP tăng 9,8% so với năm 2014. "

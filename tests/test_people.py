@@ -216,6 +216,23 @@ def test_a_vote_on_a_post_with_respect_to_a_person() -> None:
     ) == {("Đinh Quốc Thái", "Chủ tịch", "UBND tỉnh Đồng Nai")}
 
 
+def test_he_is_the_man_named_last_and_two_posts_for_two_names_go_one_each() -> None:
+    # Real 016: "Ông A và bà B được bầu giữ chức X và Y" (A is X, B is Y); "Ông Trung sinh
+    # năm 1961. Ông từng giữ chức ..." is Trung's career, though Lê Thị Ái Nam was named
+    # after him ("ông", he, is not a "Thị").
+    text = (
+        "Tỉnh Bạc Liêu. Ông Dương Thành Trung và bà Lê Thị Ái Nam được bầu giữ chức Chủ tịch tỉnh "
+        "Bạc Liêu và Chủ tịch HĐND tỉnh. Ông Trung sinh năm 1961. Ông từng giữ chức Trưởng ban "
+        "tổ chức Tỉnh uỷ, Bí thư Thành uỷ TP Bạc Liêu."
+    )
+    assert {(name, role, body) for name, role, body, _ in _posts(text, "2015-12")} == {
+        ("Dương Thành Trung", "Chủ tịch", "UBND tỉnh Bạc Liêu"),
+        ("Lê Thị Ái Nam", "Chủ tịch", "HĐND tỉnh Bạc Liêu"),
+        ("Dương Thành Trung", "Trưởng ban", "Ban Tổ chức Tỉnh ủy Bạc Liêu"),
+        ("Dương Thành Trung", "Bí thư", "Thành ủy Bạc Liêu"),
+    }
+
+
 def test_title_after_the_name_and_ministries() -> None:
     posts = _posts(
         "Theo thông tin từ ông Đặng Tất Thắng – Phó Tổng giám đốc Tập đoàn FLC. "

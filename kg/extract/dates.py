@@ -142,6 +142,9 @@ def earliest_plan_year(sentences: list[str]) -> int | None:
     return min(years) if years else None
 
 
+_LEAST_VOTES = 1  # what an undated article's year needs: two dates, or one plain year
+
+
 def reference_years(article: Article, sentences: list[str]) -> tuple[int | None, int | None]:
     """(review year, plan year) of an article: the year its results are for, and the year
     its targets are for when the text does not say. ``sentences`` are lower-cased."""
@@ -156,5 +159,9 @@ def reference_years(article: Article, sentences: list[str]) -> tuple[int | None,
     votes = year_votes(sentences)
     if not votes:
         return None, None
-    best = max(votes.items(), key=lambda item: (item[1], item[0]))[0]
+    best, strength = max(votes.items(), key=lambda item: (item[1], item[0]))
+    if strength < _LEAST_VOTES:
+        # one date alone ("Đến tháng 1-2013, ông được điều động ...") is more likely a
+        # career's than the year of what the article reports
+        return None, None
     return best, best

@@ -141,6 +141,16 @@ _PRESS = re.compile(
         re.IGNORECASE,
     )
 )
+_PROSE_OPENER = re.compile(
+    rf"(?:{'|'.join(re.escape(w) for w in _TABLE['captions']['prose_openers'])}){_END}",
+    re.IGNORECASE,
+)
+_PORTRAIT_LEFTOVER = re.compile(r"[\W\d_]*(?:(?:ông|bà|đồng chí)[\W\d_]*)*", re.IGNORECASE)
+_DECISION_ABOUT = "|".join(re.escape(w) for w in _TABLE["not_participants"]["before"])
+_NOT_PARTICIPANT = re.compile(
+    rf"(?<![{LOWER}{UPPER}])(?:{_DECISION_ABOUT})\s+(?:(?:các )?(?:ông|bà|đồng chí)\s+)?$",
+    re.IGNORECASE,
+)
 _LISTING = re.compile(
     "|".join(re.escape(w) for w in _TABLE["listing"]["attended"]), re.IGNORECASE
 )
@@ -366,6 +376,10 @@ def _roles_in_sentence(
         (m.evidence.start - sentence.start, m.evidence.end - sentence.start, m.person)
         for m in mentions
     ]
+    # "miễn nhiệm ... đối với ông X", "thay ông Y": what a decision is about, not who was there
+    offsets = [
+        o for o in offsets if not _NOT_PARTICIPANT.search(folded, max(0, o[0] - 30), o[0])
+    ]
     speech = _speech_start(folded, offsets)
     cues = [
         (m.start(), m.end(), CUES[int(branch_name(m)[1:])].role)
@@ -388,10 +402,12 @@ def _roles_in_sentence(
             not subject
             and after
             and number == 0
-            and (role != "attended" or listing)  # "Tại kỳ họp, X ...": where, not who
+            and (role != "attended" or listing)
             and "," in folded[end : after[0][0]]
         ):
-            subject = [after[0][1]]  # "Phát biểu tại hội nghị, X ..."
+            # "Phát biểu tại hội nghị, X ...". Not "Tại kỳ họp, ...": the name after it is as
+            # often what the session decided about ("Tại phiên họp, Ban Chấp hành bầu ông X")
+            subject = [after[0][1]]
         # Otherwise the verb shares the clause's subject: "X trao quyết định và tặng hoa".
         found += [(p, role, sentence) for p in subject]
         if role == "awarded":
@@ -403,7 +419,8 @@ def _roles_in_sentence(
                 sentence,
             )
         boundary = end
-    if _is_caption(doc, sentence) or speech < len(folded):
+    caption = _is_caption(doc, sentence) and not _is_portrait(folded, offsets)
+    if caption or speech < len(folded):
         found += [(p, "attended", sentence) for _, _, p in offsets]
     found += _quoted_by_theo(folded, offsets, sentence)
     return found
@@ -437,10 +454,23 @@ def _speech_start(folded: str, offsets: list[tuple[int, int, Person]]) -> int:
 
 
 def _is_caption(doc: Document, sentence: Sentence) -> bool:
-    """A photo caption: a short paragraph of its own (not the title, not the lead)."""
+    """A photo caption: a short paragraph of its own (not the title, not the lead, not one
+    that opens like prose)."""
     if _in_lead(doc, sentence):
         return False
-    return doc.paragraph_sizes[sentence.paragraph] == 1 and len(sentence.text) < 160
+    return (
+        doc.paragraph_sizes[sentence.paragraph] == 1
+        and len(sentence.text) < 160
+        and not _PROSE_OPENER.match(sentence.text)
+    )
+
+
+def _is_portrait(folded: str, offsets: list[tuple[int, int, Person]]) -> bool:
+    """A caption that is only a name ("Ông Lê Thành Trí."): a portrait, not the event."""
+    rest = folded
+    for start, end, _ in sorted(offsets, reverse=True):
+        rest = rest[:start] + rest[end:]
+    return _PORTRAIT_LEFTOVER.fullmatch(rest) is not None
 
 
 _THEO = re.compile(r"(?:^|\s)[Tt]heo (?:ông|bà|đồng chí)?\s*$")

@@ -114,7 +114,13 @@ _HONORIFIC_REACH = longest_match(_HONORIFIC_BEFORE)
 _HONORIFIC_ENDS = frozenset(word[-1] for word in _TABLE["honorifics"]["words"])
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
 # A sentence about the person named before: "Ông từng ...", "Trước đó, bà đã ..." (he, she).
-_PRONOUN_SUBJECT = re.compile(rf"(?:[^,.;:]{{1,30}}, )?(?:Ông|Bà|ông|bà)(?= [{LOWER}\d])")
+_PRONOUN_SUBJECT = re.compile(
+    rf"(?:[^,.;:]{{1,30}}, )?(?P<pronoun>Ông|Bà|ông|bà)(?= [{LOWER}\d])"
+)
+# pronoun -> middle names that rule a person out (a woman's "Thị" for "ông")
+_PRONOUNS: dict[str, frozenset[str]] = {
+    word: frozenset(middles) for word, middles in _TABLE["pronouns"].items()
+}
 # Bodies written alone that belong to the body named next in a chain (bodies.toml "next").
 _GROUPS_OF_NEXT = frozenset(
     spec["canonical"]
@@ -610,11 +616,12 @@ def extract_people(
     people: dict[str, PersonFacts] = {}
     bodies: list[BodyMention] = []
     last_full: list[str] = []  # keys of people named in full, most recent last
+    last_named: list[str] = []  # keys of people named, in full or not, most recent last
     last_paragraph = -1  # the paragraph of the last name
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         names = find_names(folded)
-        if last_full and sentence.paragraph - last_paragraph <= 1:
-            _pronoun_posts(folded, names, people[last_full[-1]], sentence, index)
+        if last_named and sentence.paragraph - last_paragraph <= 1:
+            _pronoun_posts(folded, names, people, last_named, sentence, index)
         if names:
             last_paragraph = sentence.paragraph
         chains: list[list[ParsedPost]] = []
@@ -646,6 +653,7 @@ def extract_people(
             person = people.setdefault(key, PersonFacts(fold(name.name)))
             if not name.short:
                 last_full.append(key)
+            last_named.append(key)
             person.mentions.append((sentence, name))
             floor = names[i - 1].end if i else 0
             rank = _rank_before(folded[floor : name.start])
@@ -669,14 +677,27 @@ def extract_people(
 def _pronoun_posts(
     folded: str,
     names: list[NameSpan],
-    person: PersonFacts,
+    people: dict[str, PersonFacts],
+    last_named: list[str],
     sentence: Sentence,
     index: LocalityIndex,
 ) -> None:
     """ "Ông từng giữ các chức vụ: ...": a sentence whose subject is "ông" or "bà" (he, she)
-    speaks of the person last named in full; its verb of appointment gives them posts."""
+    speaks of the person named last that the pronoun fits; its verb of appointment gives
+    them posts."""
     subject = _PRONOUN_SUBJECT.match(folded)
     if subject is None or (names and names[0].start < subject.end()):
+        return
+    ruled_out = _PRONOUNS[subject.group("pronoun").lower()]
+    person = next(
+        (
+            people[key]
+            for key in reversed(last_named)
+            if not ruled_out.intersection(people[key].name.split()[1:-1])
+        ),
+        None,
+    )
+    if person is None:
         return
     ceiling = names[0].start if names else len(folded)
     for post in _appointed_posts(
@@ -718,14 +739,22 @@ def _list_appointments(
     index: LocalityIndex,
     sentence: Sentence,
 ) -> list[ParsedPost]:
-    """The appointment verb after the last name of the list that ``names[i]`` belongs to."""
-    last = i
+    """The appointment verb after the last name of the list that ``names[i]`` belongs to.
+
+    As many posts as names are given one each, in order: "Ông A và bà B được bầu giữ chức
+    Chủ tịch UBND tỉnh và Chủ tịch HĐND tỉnh" (A the first, B the second)."""
+    first = last = i
     while last + 1 < len(names) and _LIST_GAP.match(_gap(folded, names, chains, last)):
         last += 1
+    while first > 0 and _LIST_GAP.match(_gap(folded, names, chains, first - 1)):
+        first -= 1
     after = max([names[last].end] + [p.end for p in chains[last] if p.start > names[last].start])
     ceiling = names[last + 1].start if last + 1 < len(names) else len(folded)
     after = _skip_bracket(folded, after, ceiling)
-    return _appointed_posts(folded, after, ceiling, index, sentence.start + names[i].start)
+    posts = _appointed_posts(folded, after, ceiling, index, sentence.start + names[i].start)
+    if last > first and len(posts) == last - first + 1:
+        return [posts[i - first]]
+    return posts
 
 
 def _gap(folded: str, names: list[NameSpan], chains: list[list[ParsedPost]], i: int) -> str:
