@@ -187,7 +187,7 @@ def test_party_caucus_and_party_group_posts_do_not_end_a_chain() -> None:
     assert _posts(
         "Tỉnh Khánh Hòa. Ông Lê Đức Vinh, Phó bí thư Tỉnh uỷ, Bí thư Ban cán sự đảng, Chủ tịch "
         "UBND tỉnh, phát biểu. Ông Nguyễn Văn Quyền, Bí thư Đảng đoàn, Chủ tịch Hội Luật gia "
-        "Việt Nam, dự.",
+        "Việt Nam, dự. Ông Đỗ Đức Duy, Ủy viên Ban cán sự Đảng, Thứ trưởng Bộ Xây dựng, dự.",
         "2018-05",
     ) == {
         ("Lê Đức Vinh", "Phó Bí thư", "Tỉnh ủy Khánh Hòa", "Khánh Hòa"),
@@ -195,6 +195,8 @@ def test_party_caucus_and_party_group_posts_do_not_end_a_chain() -> None:
         ("Lê Đức Vinh", "Chủ tịch", "UBND tỉnh Khánh Hòa", "Khánh Hòa"),
         ("Nguyễn Văn Quyền", "Bí thư", "Đảng đoàn Hội Luật gia Việt Nam", ""),
         ("Nguyễn Văn Quyền", "Chủ tịch", "Hội Luật gia Việt Nam", ""),
+        ("Đỗ Đức Duy", "Ủy viên", "Ban cán sự đảng Bộ Xây dựng", ""),
+        ("Đỗ Đức Duy", "Thứ trưởng", "Bộ Xây dựng", ""),
     }
 
 

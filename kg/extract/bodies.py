@@ -33,7 +33,7 @@ class _Entry:
     level: str = ""
     unit: str = ""
     scope: str = ""
-    parent: str = ""  # a department's parent when none is written after it ("UBND tỉnh")
+    parent: str = ""  # NEXT_BODY: written alone, the department is of the body named next
 
 
 NEXT_BODY = "next"  # a department's ``parent`` when it is the body named after it
@@ -173,7 +173,7 @@ def _department(
     if parent is None:
         # "Ban Thường vụ" alone in a provincial story: the province's committee.
         province = index.nearest("province", at)
-        head = entry.parent or (
+        head = (
             "Tỉnh ủy" if entry.kind in ("party_department", "standing_committee") else "HĐND tỉnh"
         )
         name = f"{entry.canonical} {head}" + (f" {province.name}" if province else "")
