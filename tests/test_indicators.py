@@ -101,6 +101,9 @@ def test_estimate_and_comma_thousands() -> None:
         "Các ông bà được miễn nhiệm với tỷ lệ 100% đại biểu đồng ý.",
         "Bà Nguyễn Thị Thu (quê Hải Phòng) có tỷ lệ bầu 87,61%.",
         "Kỳ họp đã tiến hành biểu quyết với kết quả 100%.",
+        # a price (real 080) and a proposal
+        "Báo chí thông tin về xe tư nhân Lexus trị giá trên 5 tỷ đồng.",
+        "Sở đề xuất bổ sung kế hoạch vốn 1.471 tỷ đồng cho dự án.",
     ],
 )
 def test_not_indicators(sentence: str) -> None:
