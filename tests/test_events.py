@@ -119,6 +119,15 @@ def test_elected_people_are_not_participants() -> None:
             # caption; "miễn nhiệm ... đối với ông X" (dismissed X) is about X.
             id="portraits-prose-and-what-a-decision-is-about",
         ),
+        pytest.param(
+            "Ngày 11/5, HĐND TP HCM tổ chức kỳ họp bất thường. Ông Nguyễn Thành Phong phát biểu "
+            "tại kỳ họp. Trước đó, tại cuộc gặp các tướng lĩnh hôm 26/4, ông Nguyễn Thiện Nhân "
+            "cho biết thành phố sẽ bầu bổ sung.",
+            "2018-05",
+            {"Nguyễn Thành Phong": {"attended", "spoke"}, "Nguyễn Thiện Nhân": set()},
+            # Real 090: "Trước đó, ..." (before that) tells of another occasion.
+            id="an-earlier-occasion",
+        ),
     ],
 )
 def test_who_takes_part(text: str, date: str, roles: dict[str, set[str]]) -> None:

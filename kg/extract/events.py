@@ -141,6 +141,10 @@ _PRESS = re.compile(
         re.IGNORECASE,
     )
 )
+_EARLIER = re.compile(
+    rf"\W*(?:{'|'.join(re.escape(w) for w in _TABLE['earlier']['openers'])}){_END}",
+    re.IGNORECASE,
+)
 _PROSE_OPENER = re.compile(
     rf"(?:{'|'.join(re.escape(w) for w in _TABLE['captions']['prose_openers'])}){_END}",
     re.IGNORECASE,
@@ -508,7 +512,10 @@ def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> 
         for a in anchors
     ]
     seen: set[tuple[int, str, str]] = set()
+    anchored = {id(a.sentence) for a in anchors}
     for person, role, sentence in participant_roles(doc, facts.mentions):
+        if id(sentence) not in anchored and _EARLIER.match(sentence.text):
+            continue  # "Trước đó, ...": another, earlier occasion
         number = _event_of(anchors, sentence)
         if (number, person.name, role) in seen:
             continue
