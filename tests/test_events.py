@@ -128,6 +128,16 @@ def test_elected_people_are_not_participants() -> None:
             # Real 090: "Trước đó, ..." (before that) tells of another occasion.
             id="an-earlier-occasion",
         ),
+        pytest.param(
+            "Sáng 10/7, HĐND tỉnh Nghệ An khai mạc kỳ họp thứ 9. Người đứng đầu Ban pháp chế cho "
+            "rằng, ông Nguyễn Đức Chung sẽ được giới thiệu. \"Giải pháp ra sao\", bà Đinh Thị An "
+            "Phong chất vấn.",
+            "2019-07",
+            {"Nguyễn Đức Chung": set(), "Đinh Thị An Phong": {"attended", "spoke"}},
+            # Real 082: a speech verb after its own subject ("Người đứng đầu ... cho rằng")
+            # does not pass to the name after the comma; real 072: "chất vấn" (questions).
+            id="who-said-it",
+        ),
     ],
 )
 def test_who_takes_part(text: str, date: str, roles: dict[str, set[str]]) -> None:

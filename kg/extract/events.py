@@ -145,6 +145,7 @@ _EARLIER = re.compile(
     rf"\W*(?:{'|'.join(re.escape(w) for w in _TABLE['earlier']['openers'])}){_END}",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[^\W\d_]")
 _PROSE_OPENER = re.compile(
     rf"(?:{'|'.join(re.escape(w) for w in _TABLE['captions']['prose_openers'])}){_END}",
     re.IGNORECASE,
@@ -160,7 +161,11 @@ _LISTING = re.compile(
 )
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOUN_BEFORE = re.compile(
-    rf"{_START}(?:" + "|".join(re.escape(w) for w in _TABLE["not_verbs"]["before"]) + r") $",
+    rf"{_START}(?:"
+    + "|".join(
+        re.escape(w) for w in _TABLE["not_verbs"]["before"] + _TABLE["not_verbs"]["future"]
+    )
+    + r") $",
     re.IGNORECASE,
 )
 
@@ -406,6 +411,7 @@ def _roles_in_sentence(
             not subject
             and after
             and number == 0
+            and not _WORD.search(folded, 0, start)  # not "Người đứng đầu Ban cho rằng, X"
             and (role != "attended" or listing)
             and "," in folded[end : after[0][0]]
         ):
