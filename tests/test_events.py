@@ -138,6 +138,13 @@ def test_elected_people_are_not_participants() -> None:
             # does not pass to the name after the comma; real 072: "chất vấn" (questions).
             id="who-said-it",
         ),
+        pytest.param(
+            "Sáng 1/12, HĐND thành phố Hà Nội họp. Theo chương trình, ông Nguyễn Đức Chung sẽ có "
+            "phát biểu.",
+            "2015-12",
+            {"Nguyễn Đức Chung": set()},
+            id="will-speak-is-a-plan",  # "sẽ có phát biểu": will speak
+        ),
     ],
 )
 def test_who_takes_part(text: str, date: str, roles: dict[str, set[str]]) -> None:
