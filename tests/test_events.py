@@ -139,9 +139,10 @@ def test_elected_people_are_not_participants() -> None:
             id="who-said-it",
         ),
         pytest.param(
-            "Sáng 1/12, HĐND thành phố Hà Nội họp. Ông Nguyễn Đức Chung sẽ có phát biểu.",
+            "Sáng 1/12, HĐND thành phố Hà Nội khai mạc kỳ họp thứ 14. Ông Nguyễn Đức Chung sẽ "
+            "có phát biểu. Ông Nguyễn Văn An phát biểu.",
             "2015-12",
-            {"Nguyễn Đức Chung": set()},
+            {"Nguyễn Đức Chung": set(), "Nguyễn Văn An": {"attended", "spoke"}},
             id="will-speak-is-a-plan",  # "sẽ có phát biểu": will speak
         ),
     ],
