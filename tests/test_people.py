@@ -235,6 +235,20 @@ def test_he_is_the_man_named_last_and_two_posts_for_two_names_go_one_each() -> N
     }
 
 
+def test_a_semicolon_ends_one_person_of_a_list() -> None:
+    # Real 046: "ông A, Phó Bí thư Tỉnh uỷ, Chủ tịch UBND tỉnh; Phó Bí thư Tỉnh uỷ B": A's
+    # posts end at the ";" (they had all gone to B).
+    assert _posts(
+        "Tỉnh Hà Giang. Dự hội nghị có ông Nguyễn Văn Sơn, Phó Bí thư Tỉnh uỷ, Chủ tịch UBND "
+        "tỉnh Hà Giang; Phó Bí thư Tỉnh uỷ Hà Giang Nguyễn Mạnh Dũng.",
+        "2017-05",
+    ) == {
+        ("Nguyễn Văn Sơn", "Phó Bí thư", "Tỉnh ủy Hà Giang", "Hà Giang"),
+        ("Nguyễn Văn Sơn", "Chủ tịch", "UBND tỉnh Hà Giang", "Hà Giang"),
+        ("Nguyễn Mạnh Dũng", "Phó Bí thư", "Tỉnh ủy Hà Giang", "Hà Giang"),
+    }
+
+
 def test_title_after_the_name_and_ministries() -> None:
     posts = _posts(
         "Theo thông tin từ ông Đặng Tất Thắng – Phó Tổng giám đốc Tập đoàn FLC. "

@@ -460,6 +460,8 @@ def _left_chain(
     folded: str, name: NameSpan, floor: int, index: LocalityIndex, at: int
 ) -> list[ParsedPost]:
     """The title chain ending right before ``name`` (a rank or ông/bà may stand between)."""
+    # A ";" ends the person before in a list: the title after it is this one's.
+    floor = max(floor, folded.rfind(";", floor, name.start) + 1)
     tail = _strip_address(folded[floor : name.start].rstrip()).rstrip(" ,-–")
     tail_end = floor + len(tail)
     for role_start in _ANY_ROLE.finditer(folded, floor, tail_end):
@@ -518,7 +520,11 @@ def _right_chain(
     pos = sep.end() if sep else pos
     posts, end = parse_chain(folded, pos, ceiling, index, at)
     if posts and ceiling < len(folded) and folded[end:ceiling].strip(" ,-–") == "":
-        return [], name.end  # the chain runs into the next name: it is that person's title
+        # The chain runs into the next name: it is that person's title, from the last ";"
+        # on ("ông A, Phó Bí thư, Chủ tịch UBND tỉnh; Phó Bí thư Tỉnh uỷ B": A's are before).
+        semicolon = folded.rfind(";", pos, ceiling)
+        own = [post for post in posts if post.end <= semicolon]
+        return own, (own[-1].end if own else name.end)
     return posts, end
 
 
