@@ -145,6 +145,18 @@ def test_elected_people_are_not_participants() -> None:
             {"Nguyễn Đức Chung": set(), "Nguyễn Văn An": {"attended", "spoke"}},
             id="will-speak-is-a-plan",  # "sẽ có phát biểu": will speak
         ),
+        pytest.param(
+            "Sáng 5/12, lãnh đạo TP tiếp xúc cử tri huyện Bình Chánh. Cùng quan điểm, cử tri "
+            "Huỳnh Văn Tiền (xã Lê Minh Xuân) phản ánh việc bồi thường. \"Bồi thường chưa thoả "
+            "đáng\", ông Tiền nói. Các đại "
+            "biểu Hội Luật gia dự.",
+            "2016-12",
+            {"Huỳnh Văn Tiền": {"attended", "spoke"}},
+            # Real 068: a voter who speaks at a meeting with voters (cử tri, as ông/bà, makes
+            # "Huỳnh Văn Tiền" a person, and "ông Tiền" then him); not
+            # "Hội Luật" after "đại biểu" (a body's delegates)
+            id="a-voter-speaks",
+        ),
     ],
 )
 def test_who_takes_part(text: str, date: str, roles: dict[str, set[str]]) -> None:

@@ -326,8 +326,8 @@ def _name_start(words: list[str], honorific: bool) -> int | None:
             return start
     if len(words) < 2:
         return None
-    if honorific or words[0] in SURNAMES:
-        return 0
+    if (honorific and not _is_body_word(words[0])) or words[0] in SURNAMES:
+        return 0  # "đại biểu Hội Luật gia" (delegates of the Lawyers' Association): no one
     for start in range(1, len(words) - 1):
         if words[start] in SURNAMES and _is_body_word(words[0]):
             return start
