@@ -556,7 +556,8 @@ def _career(folded: str, pos: int, ceiling: int, index: LocalityIndex, at: int) 
     item = pos
     while item < ceiling:
         lead = _CAREER_LEAD.match(folded, item, ceiling)
-        chain, end = parse_chain(folded, lead.end() if lead else item, ceiling, index, at, True)
+        start = lead.end() if lead else item
+        chain, end = parse_chain(folded, start, ceiling, index, at, former=True)
         if chain:
             if ceiling < len(folded) and folded[end:ceiling].strip(" ,-–") == "":
                 break
