@@ -518,9 +518,9 @@ def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> 
         for a in anchors
     ]
     seen: set[tuple[int, str, str]] = set()
-    anchored = {id(a.sentence) for a in anchors}
+    anchored = {a.sentence.start for a in anchors}  # the sentences that date a meeting
     for person, role, sentence in participant_roles(doc, facts.mentions):
-        if id(sentence) not in anchored and _EARLIER.match(sentence.text):
+        if sentence.start not in anchored and _EARLIER.match(sentence.text):
             continue  # "Trước đó, ...": another, earlier occasion
         number = _event_of(anchors, sentence)
         if (number, person.name, role) in seen:
