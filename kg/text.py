@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from functools import cache, cached_property, lru_cache
 from typing import Any
@@ -133,6 +133,12 @@ def prefiltered(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # moved after it: the same matches, found several times faster.
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """Literal words as the branches of a regular expression, escaped, longest first (so that
+    a word is tried before its own prefix): ``["dự", "dự và chỉ đạo"]``: ``dự và chỉ đạo|dự``."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def split_alternatives(pattern: str) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kg.extract.localities import UNIT_WORDS, LocalityIndex
 from kg.gazetteer import load_patterns
 from kg.model import Body, BodyMention, Locality
-from kg.text import LOWER, TITLE_WORD, UPPER, Document, Sentence, prefiltered
+from kg.text import LOWER, TITLE_WORD, UPPER, Document, Sentence, prefiltered, word_alternation
 
 _TABLE = load_patterns("bodies")
 
@@ -107,7 +107,7 @@ _OWN_NAME = re.compile(
 )
 _UNIT = re.compile(
     r" (?P<unit>"
-    + "|".join(re.escape(u) for u in sorted(UNIT_WORDS, key=len, reverse=True))
+    + word_alternation(UNIT_WORDS)
     + r")\.?(?![\w])",
     re.IGNORECASE,
 )

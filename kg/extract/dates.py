@@ -15,13 +15,9 @@ from dataclasses import dataclass
 
 from kg.gazetteer import load_patterns
 from kg.model import Article
-from kg.text import alternation
+from kg.text import alternation, word_alternation
 
 _TABLE = load_patterns("indicators")["years"]
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 # (?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)
@@ -36,16 +32,16 @@ _RANGE_AFTER = re.compile(r"\s*[-–]\s*(19[5-9]\d|20\d\d)(?!\d)")
 _RANGE_BEFORE = re.compile(r"(19[5-9]\d|20\d\d)\s*[-–]\s*$")
 _TERM = re.compile(r"nhiệm kỳ\s*\(?\s*$")
 _PERIOD = re.compile(r"giai đoạn\s*\(?\s*$")
-_SKIP = re.compile(rf"(?:{_alternation(_TABLE['skip_before'])})\s*$")
+_SKIP = re.compile(rf"(?:{word_alternation(_TABLE['skip_before'])})\s*$")
 _LAW = re.compile(r"luật\b[^.;,]{0,30}$")
-_COMPARED = re.compile(rf"(?:{_alternation(_TABLE['compared'])})\s*$")
-_CLOSED = re.compile(rf"(?:{_alternation(_TABLE['closed'])})\s*$")
-_FUTURE = re.compile(rf"(?:{_alternation(_TABLE['future'])})\s*$")
+_COMPARED = re.compile(rf"(?:{word_alternation(_TABLE['compared'])})\s*$")
+_CLOSED = re.compile(rf"(?:{word_alternation(_TABLE['closed'])})\s*$")
+_FUTURE = re.compile(rf"(?:{word_alternation(_TABLE['future'])})\s*$")
 _RESULT_AFTER = re.compile(r"\s*(?:tăng|giảm|là|đạt|qua|vừa qua)(?!\w)")
-_OPENING = re.compile(rf"^\W*(?:{_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)")
+_OPENING = re.compile(rf"^\W*(?:{word_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)")
+_TERM_OPENING = re.compile(rf"(?:{word_alternation(_TABLE['term_opening'])})(?!\w)")
 # "phấn đấu|mục tiêu|(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch năm", the look-behind after the "s" so
 # that every branch starts with a literal (the regex engine skips to those characters).
-_TERM_OPENING = re.compile(rf"(?:{_alternation(_TABLE['term_opening'])})(?!\w)")
 _TARGET_CUES = re.compile(r"phấn đấu|mục tiêu|s(?<!\w(?s:.))ẽ(?!\w)|dự kiến|kế hoạch năm")
 
 

@@ -33,6 +33,7 @@ from kg.text import (
     needles,
     prefiltered,
     split_alternatives,
+    word_alternation,
 )
 
 _TABLE = load_patterns("events")
@@ -129,9 +130,7 @@ _CUE_BRANCHES = [
     for branch in split_alternatives(cue)
 ]
 _ALL_CUES = _named_alternation(_CUE_BRANCHES)
-_PRESS_WORDS = "|".join(
-    re.escape(word) for word in sorted(_TABLE["press"]["press"], key=len, reverse=True)
-)
+_PRESS_WORDS = word_alternation(_TABLE["press"]["press"])
 _PRESS = re.compile(
     alternation(
         [
@@ -142,30 +141,25 @@ _PRESS = re.compile(
     )
 )
 _EARLIER = re.compile(
-    rf"\W*(?:{'|'.join(re.escape(w) for w in _TABLE['earlier']['openers'])}){_END}",
+    rf"\W*(?:{word_alternation(_TABLE['earlier']['openers'])}){_END}",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]")
 _PROSE_OPENER = re.compile(
-    rf"(?:{'|'.join(re.escape(w) for w in _TABLE['captions']['prose_openers'])}){_END}",
+    rf"(?:{word_alternation(_TABLE['captions']['prose_openers'])}){_END}",
     re.IGNORECASE,
 )
 _PORTRAIT_LEFTOVER = re.compile(r"[\W\d_]*(?:(?:ông|bà|đồng chí)[\W\d_]*)*", re.IGNORECASE)
-_DECISION_ABOUT = "|".join(re.escape(w) for w in _TABLE["not_participants"]["before"])
+_DECISION_ABOUT = word_alternation(_TABLE["not_participants"]["before"])
 _NOT_PARTICIPANT = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?:{_DECISION_ABOUT})\s+(?:(?:các )?(?:ông|bà|đồng chí)\s+)?$",
     re.IGNORECASE,
 )
-_LISTING = re.compile(
-    "|".join(re.escape(w) for w in _TABLE["listing"]["attended"]), re.IGNORECASE
-)
+_LISTING = re.compile(word_alternation(_TABLE["listing"]["attended"]), re.IGNORECASE)
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
+_NOT_VERBS = _TABLE["not_verbs"]
 _NOUN_BEFORE = re.compile(
-    rf"{_START}(?:"
-    + "|".join(
-        re.escape(w) for w in _TABLE["not_verbs"]["before"] + _TABLE["not_verbs"]["future"]
-    )
-    + r") $",
+    rf"{_START}(?:{word_alternation(_NOT_VERBS['before'] + _NOT_VERBS['future'])}) $",
     re.IGNORECASE,
 )
 

@@ -34,13 +34,17 @@ from kg.extract.numbers import (
 )
 from kg.gazetteer import load_patterns
 from kg.model import ArticleFacts, IndicatorObservation, Locality, LocalityMention
-from kg.text import LOWER, UPPER, Document, Sentence, alternation, split_alternatives
+from kg.text import (
+    LOWER,
+    UPPER,
+    Document,
+    Sentence,
+    alternation,
+    split_alternatives,
+    word_alternation,
+)
 
 _T = load_patterns("indicators")
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _whole_words(alternatives: str) -> re.Pattern[str]:
@@ -56,19 +60,23 @@ ADMIN_NOUNS: list[str] = _T["admin_count_nouns"]["words"]
 PERSON_NOUNS: list[str] = _T["person_count_nouns"]["words"]
 NOT_NOUNS: list[str] = _T["not_indicator_nouns"]["words"]
 
-_UNIT = re.compile(rf"\s*({_alt(list(UNITS))})(?![\w/])")
-_NOUN = re.compile(rf"\s*({_alt(COUNT_NOUNS + ADMIN_NOUNS + PERSON_NOUNS + NOT_NOUNS)})(?!\w)")
+_UNIT = re.compile(rf"\s*({word_alternation(list(UNITS))})(?![\w/])")
+_NOUN = re.compile(
+    rf"\s*({word_alternation(COUNT_NOUNS + ADMIN_NOUNS + PERSON_NOUNS + NOT_NOUNS)})(?!\w)"
+)
 _NOUN_KIND = {w: "count" for w in COUNT_NOUNS} | {w: "admin" for w in ADMIN_NOUNS}
 _NOUN_KIND |= {w: "person" for w in PERSON_NOUNS}
-_PERSON_QUALIFIER = _whole_words(_alt(_T["person_count_nouns"]["qualifiers"]))
+_PERSON_QUALIFIER = _whole_words(word_alternation(_T["person_count_nouns"]["qualifiers"]))
 _SPELLED_OK_BEFORE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:có|và|với))\s*$")
 _NOUN_KIND |= {w: "not" for w in NOT_NOUNS}
-_NOT_AFTER_PERCENT = re.compile(rf"\s*(?:{_alt(_T['not_after_percent']['words'])})(?!\w)")
-_QUALIFIER = _whole_words(_alt(_T["admin_count_nouns"]["qualifiers"]))
+_NOT_AFTER_PERCENT = re.compile(
+    rf"\s*(?:{word_alternation(_T['not_after_percent']['words'])})(?!\w)"
+)
+_QUALIFIER = _whole_words(word_alternation(_T["admin_count_nouns"]["qualifiers"]))
 # (?<!\w)(?:WORD|...)\s*$
 _NOT_AFTER = re.compile(
     alternation(
-        [rf"{word}\s*$" for word in split_alternatives(_alt(_T["not_after"]["words"]))],
+        [rf"{word}\s*$" for word in split_alternatives(word_alternation(_T["not_after"]["words"]))],
         behind=r"\w",
     )
 )
@@ -77,15 +85,19 @@ _NOT_AFTER_WORDS = tuple(_T["not_after"]["words"])
 _CODE_BEFORE = re.compile(r"[a-zđà-ỹ]-\s*$|[/\\]$")  # "COVID-19", "QĐ/19"
 _CODE_AFTER = re.compile(r"-\s*[a-zđ]|/\d")  # "03-NQ/TU", "5/1/2022"
 
-_ESTIMATE = _whole_words(_alt(_T["status"]["estimate"]))
-_TARGET = _whole_words(_alt(_T["status"]["target"]))
-_NOT_TARGET = re.compile(_alt(_T["status"]["not_target"]))
-_NOT_EST_BEFORE = re.compile(rf"(?<!\w)(?:{_alt(_T['status']['not_estimate_before'])})\s$")
-_NOT_EST_AFTER = re.compile(rf"\s(?:{_alt(_T['status']['not_estimate_after'])})(?!\w)")
-_PLAN_AFTER = re.compile(rf"\s*%?\s*(?:so với\s+)?(?:{_alt(_T['plan']['words'])})(?!\w)")
+_ESTIMATE = _whole_words(word_alternation(_T["status"]["estimate"]))
+_TARGET = _whole_words(word_alternation(_T["status"]["target"]))
+_NOT_TARGET = re.compile(word_alternation(_T["status"]["not_target"]))
+_NOT_EST_BEFORE = re.compile(
+    rf"(?<!\w)(?:{word_alternation(_T['status']['not_estimate_before'])})\s$"
+)
+_NOT_EST_AFTER = re.compile(rf"\s(?:{word_alternation(_T['status']['not_estimate_after'])})(?!\w)")
+_PLAN_AFTER = re.compile(
+    rf"\s*%?\s*(?:so với\s+)?(?:{word_alternation(_T['plan']['words'])})(?!\w)"
+)
 
-_OPENERS = _alt(_T["attribute"]["openers"])
-_MODIFIERS = _alt(_T["attribute"]["modifiers"])
+_OPENERS = word_alternation(_T["attribute"]["openers"])
+_MODIFIERS = word_alternation(_T["attribute"]["modifiers"])
 _ATTRIBUTE_CLAUSE = re.compile(
     rf"^\s*(?:và\s+)?(?:(?:{_OPENERS})\s+)+(?:(?:{_MODIFIERS})\s+)*$|^\s*so với"
 )
@@ -96,30 +108,30 @@ _COMPARE = re.compile(
 )
 _COMPARE_STRICT = re.compile(r"\s*so\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(\d{4})?")
 
-_AWARDS = re.compile(_alt(_T["exclude"]["awards"]))
+_AWARDS = re.compile(word_alternation(_T["exclude"]["awards"]))
 _EXCLUDE_CLAUSE = re.compile(
-    _alt(_T["exclude"]["event"] + _T["exclude"]["ranking"] + _T["exclude"]["project"])
+    word_alternation(_T["exclude"]["event"] + _T["exclude"]["ranking"] + _T["exclude"]["project"])
 )
-_DONATION = re.compile(_alt(_T["exclude"]["donations"]))
-_VOTES = re.compile(_alt(_T["exclude"]["votes"]))
-_ELECTION = _whole_words(_alt(_T["exclude"]["election"]))
-_AGREED = re.compile(rf"\s*(?:{_alt(_T['exclude']['agreed'])})(?!\w)")
+_DONATION = re.compile(word_alternation(_T["exclude"]["donations"]))
+_VOTES = re.compile(word_alternation(_T["exclude"]["votes"]))
+_ELECTION = _whole_words(word_alternation(_T["exclude"]["election"]))
+_AGREED = re.compile(rf"\s*(?:{word_alternation(_T['exclude']['agreed'])})(?!\w)")
 # (?<!\w)(?:WORD|...)(?:\s+(?:MODIFIER|...))*\s*$
 _NEAR = re.compile(
     alternation(
         [
             rf"{word}(?:\s+(?:{_MODIFIERS}))*\s*$"
-            for word in split_alternatives(_alt(_T["exclude"]["near"]))
+            for word in split_alternatives(word_alternation(_T["exclude"]["near"]))
         ],
         behind=r"\w",
     )
 )
 _NEGATION = _whole_words("không|chưa")
-_NATIONAL = _whole_words(_alt(_T["national"]["words"]))
-_COMPARISON_BEFORE = re.compile(rf"(?:{_alt(_T['national']['comparison'])})\s*$")
-_WHOLE_PROVINCE = re.compile(_alt(_T["whole_unit"]["province"]))
-_PER_HEAD = re.compile(_alt(_T["per_head"]["words"]))
-_THIS_YEAR = _whole_words(_alt(_T["years"]["this_year"]))
+_NATIONAL = _whole_words(word_alternation(_T["national"]["words"]))
+_COMPARISON_BEFORE = re.compile(rf"(?:{word_alternation(_T['national']['comparison'])})\s*$")
+_WHOLE_PROVINCE = re.compile(word_alternation(_T["whole_unit"]["province"]))
+_PER_HEAD = re.compile(word_alternation(_T["per_head"]["words"]))
+_THIS_YEAR = _whole_words(word_alternation(_T["years"]["this_year"]))
 _TERM_RANGE = re.compile(r"nhiệm kỳ\s*\(?\s*(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)")
 _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*$")
 _TO_AFTER = re.compile(rf"[^.;]*?(?<!\w)(?:còn|xuống|lên)\s+(?:(?:{_MODIFIERS})\s+)*\d")
@@ -152,8 +164,8 @@ _PHRASE_ENDS = re.compile(r"[,;:….\-–](?:(?<=,)\s|(?<=[;:…])|(?<=\s[-–])
 # A hard break inside a splitter's sentence: "…" before a capital letter.
 _HARD_BREAK = re.compile(r"(?:…|\.\.\.)\s*(?=[A-ZĐÀ-Ỹ])")
 _NAMES = _T["names"]
-_LEADING = re.compile(rf"^(?:\W|năm \d{{4}}|{_alt(_NAMES['leading'])})+")
-_TRAILING = re.compile(rf"(?:\s|\W|{_alt(_NAMES['trailing'])})+$")
+_LEADING = re.compile(rf"^(?:\W|năm \d{{4}}|{word_alternation(_NAMES['leading'])})+")
+_TRAILING = re.compile(rf"(?:\s|\W|{word_alternation(_NAMES['trailing'])})+$")
 # The most one step of _TRAILING takes (a trailing word, or one character), and how far back
 # from the end of a label ``_strip_trailing`` first looks.
 _TRAILING_STEP = max([1, *map(len, _NAMES["trailing"])])
@@ -162,7 +174,7 @@ _TRAILING_WINDOW = 4 * _TRAILING_STEP
 # (The unit words each take the place name, so that every branch starts with a letter: the
 # regex engine skips to those.)
 _LEAD_IN = re.compile(
-    rf"(?:{_alt(_NAMES['lead_in'])}|"
+    rf"(?:{word_alternation(_NAMES['lead_in'])}|"
     + "|".join(
         rf"{unit}(?: [{UPPER}][{LOWER}]*)+"
         for unit in ("huyện", "tỉnh", "thành phố", "thị xã", "quận", "xã", "phường", "thị trấn")

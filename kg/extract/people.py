@@ -42,6 +42,7 @@ from kg.text import (
     longest_match,
     match_key,
     split_alternatives,
+    word_alternation,
 )
 
 _TABLE = load_patterns("people")
@@ -54,10 +55,6 @@ class RoleEntry:
     body_prefix: str = ""
     default_body: str = ""
     party: bool = False
-
-
-def _words(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _END = rf"(?![{LOWER}{UPPER}])"
@@ -101,13 +98,13 @@ _ROLE_AT = re.compile(
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NAME_STOPS = frozenset(_TABLE["name_stops"]["words"])
 NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
-_RANK = re.compile(rf"(?:{_words(_TABLE['ranks']['words'])}){_END}")
+_RANK = re.compile(rf"(?:{word_alternation(_TABLE['ranks']['words'])}){_END}")
 # A rank, or ông/bà, at the end of the words before a name (and how long such a word is).
 _RANK_BEFORE = re.compile(rf"(?:{_RANK.pattern})\s*$")
 _ADDRESS_BEFORE = re.compile(rf"(?:(?:{_RANK.pattern})|ông|bà|đồng chí)\s*$")
 _ADDRESS_REACH = max(map(len, [*_TABLE["ranks"]["words"], "đồng chí"])) + 2
 _HONORIFIC_BEFORE = re.compile(
-    rf"(?<![{LOWER}{UPPER}])(?:{_words(_TABLE['honorifics']['words'])}) $"
+    rf"(?<![{LOWER}{UPPER}])(?:{word_alternation(_TABLE['honorifics']['words'])}) $"
 )
 # Its matches end where the search ends: only that many characters before need a look.
 _HONORIFIC_REACH = longest_match(_HONORIFIC_BEFORE)
@@ -143,7 +140,7 @@ _APPOINTMENT = re.compile(
     alternation(
         [
             rf"{verb}(?: chức)?(?:(?<=chức) (?:vụ|danh))?:?\s+"
-            for verb in split_alternatives(_words(_TABLE["appointments"]["verbs"]))
+            for verb in split_alternatives(word_alternation(_TABLE["appointments"]["verbs"]))
         ]
     )
 )
@@ -151,7 +148,7 @@ _FORMER_APPOINTMENT = re.compile(
     alternation(
         [
             rf"{verb}(?: chủ chốt| quan trọng)?(?: như)?:?\s+"
-            for verb in split_alternatives(_words(_TABLE["appointments"]["former_verbs"]))
+            for verb in split_alternatives(word_alternation(_TABLE["appointments"]["former_verbs"]))
         ]
     )
 )
