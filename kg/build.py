@@ -308,7 +308,7 @@ def build(
         summary.generation = writer.head or ""
         summary.compacted = bool(writer.compacted)
         summary.stored_articles = len(writer.articles)
-        summary.stored_triples = sum(entry.get("quads", 0) for entry in writer.articles.values())
+        summary.stored_triples = writer.stored_quads
     instances.write_to(summary)
     return summary
 

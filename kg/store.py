@@ -352,6 +352,11 @@ class Writer:
     def articles(self) -> dict[str, dict]:
         return self.index["articles"]
 
+    @property
+    def stored_quads(self) -> int:
+        """The quads of the articles in the index (what the store holds in article graphs)."""
+        return sum(entry.get("quads", 0) for entry in self.articles.values())
+
     # -- the lock
     def __enter__(self) -> Writer:
         self.acquire()
@@ -486,8 +491,7 @@ class Writer:
     def _changed_much(self) -> bool:
         """True when this writer loaded or removed at least :data:`COMPACT_SHARE` of the quads
         the article index records (and when the index records none, as for a first build)."""
-        stored = sum(entry.get("quads", 0) for entry in self.articles.values())
-        return self.changed_quads >= COMPACT_SHARE * stored
+        return self.changed_quads >= COMPACT_SHARE * self.stored_quads
 
     def discard(self) -> None:
         """Drop the pending generation (nothing of it was ever visible)."""

@@ -8,6 +8,7 @@ article) is resolved to the unit the article is talking about at that point.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract.localities import UNIT_WORDS, LocalityIndex
@@ -56,6 +57,8 @@ def _entries(table: dict, flags: int = 0) -> list[_Entry]:
 
 NATIONAL = _entries(_TABLE["national"], re.IGNORECASE)
 DEPARTMENTS = _entries(_TABLE["departments"], re.IGNORECASE)
+# Departments that, written alone, are of the body the next title names (parse_chain joins them)
+GROUPS_OF_NEXT = frozenset(e.canonical for e in DEPARTMENTS if e.parent == NEXT_BODY)
 COMMITTEES = _entries(_TABLE["committees"])
 NAMED = _entries(_TABLE["named"])
 
@@ -312,34 +315,36 @@ def extract_bodies(doc: Document, index: LocalityIndex) -> list[BodyMention]:
     return [m for sentence in doc.sentences for m in bodies_in_sentence(doc, sentence, index)]
 
 
-def bodies_in_sentence(
-    doc: Document, sentence: Sentence, index: LocalityIndex
-) -> list[BodyMention]:
-    found: list[BodyMention] = []
-    folded = doc.folded_sentence(sentence)
+def _body_phrases(
+    text: str, index: LocalityIndex, offset: int, end: int | None = None
+) -> Iterator[BodyPhrase]:
+    """The body phrases of ``text`` (up to ``end``) from left to right, none overlapping;
+    ``offset`` is where ``text`` starts in the article."""
     pos = 0
-    while (head := _ANY_HEAD.search(folded, pos)) is not None:
-        phrase = parse_body(folded, head.start(), index, sentence.start + head.start())
+    while (head := _ANY_HEAD.search(text, pos, len(text) if end is None else end)) is not None:
+        phrase = parse_body(text, head.start(), index, offset + head.start(), end)
         if phrase is None:
             pos = head.end()
             continue
-        found.append(BodyMention(phrase.body, sentence.evidence(phrase.start, phrase.end)))
+        yield phrase
         pos = max(phrase.end, head.end())
-    return found
+
+
+def bodies_in_sentence(
+    doc: Document, sentence: Sentence, index: LocalityIndex
+) -> list[BodyMention]:
+    return [
+        BodyMention(phrase.body, sentence.evidence(phrase.start, phrase.end))
+        for phrase in _body_phrases(doc.folded_sentence(sentence), index, sentence.start)
+    ]
 
 
 def last_body_before(text: str, end: int, index: LocalityIndex, offset: int) -> Body | None:
     """The last body named in ``text`` before ``end`` ("UBND thành phố có 6 Phó chủ tịch":
     the People's Committee); ``offset`` is where ``text`` starts in the article."""
     last: Body | None = None
-    pos = 0
-    while (head := _ANY_HEAD.search(text, pos, end)) is not None:
-        phrase = parse_body(text, head.start(), index, offset + head.start(), end)
-        if phrase is None:
-            pos = head.end()
-            continue
+    for phrase in _body_phrases(text, index, offset, end):
         last = phrase.body
-        pos = max(phrase.end, head.end())
     return last
 
 

@@ -280,11 +280,8 @@ _DAY_MONTH = re.compile(r"\d[/-]\d|\d\.\d\d?(?!\d)")  # not "1.000", a thousands
 
 def _may_hold_date(folded: str) -> bool:
     """Whether ``_WHEN`` can match: each of its matches has a day, a "/", "-" or "." and a
-    month (substring tests first, then a scan that stops only at digits: both much faster
-    than the scan for the day parts)."""
-    return ("/" in folded or "-" in folded or "." in folded) and (
-        _DAY_MONTH.search(folded) is not None
-    )
+    month (a scan that stops only at digits, much faster than the scan for the day parts)."""
+    return _DAY_MONTH.search(folded) is not None
 
 
 def _event_date(folded: str) -> re.Match[str] | None:

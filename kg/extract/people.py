@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.bodies import (
-    NEXT_BODY,
+    GROUPS_OF_NEXT,
     chair_body,
     last_body_before,
     parse_body,
@@ -118,12 +118,6 @@ _PRONOUN_SUBJECT = re.compile(
 _PRONOUNS: dict[str, frozenset[str]] = {
     word: frozenset(middles) for word, middles in _TABLE["pronouns"].items()
 }
-# Bodies written alone that belong to the body named next in a chain (bodies.toml "next").
-_GROUPS_OF_NEXT = frozenset(
-    spec["canonical"]
-    for spec in load_patterns("bodies")["departments"].values()
-    if spec.get("parent") == NEXT_BODY
-)
 _CHAIRS = ("Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực")
 _FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
 # "nguyên" (former) starting a title of a chain: "ông X - Nguyên Bí thư Tỉnh uỷ, nguyên ..."
@@ -448,7 +442,7 @@ def _borrow_bodies(posts: list[ParsedPost]) -> None:
             continue
         if body is None:
             posts[i] = replace(posts[i], body=following)
-        elif body.name in _GROUPS_OF_NEXT:
+        elif body.name in GROUPS_OF_NEXT:
             joined = Body(f"{body.name} {following.name}", body.kind, following.locality, following)
             posts[i] = replace(posts[i], body=joined)
 
