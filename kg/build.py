@@ -41,8 +41,16 @@ COUNTED = {
 # indicator observations are minted in one article's namespace, so only their number is kept
 # (keeping their digests grew the build by about 100 MB over 100,000 articles).
 ACROSS_ARTICLES = ("people", "bodies", "localities")
-BATCH_ARTICLES = 200  # articles per bulk load
-BATCH_BYTES = 64_000_000
+# Articles per bulk load: each load is ingested by RocksDB as new files spanning the whole key
+# range, which it then merges into what the store holds, so small loads into a large store
+# cost more per quad (adding 1.5 M quads to a 76 M-quad store: 68 s in loads of 150k quads,
+# 13 s in one). A batch grows with the store, 1/BATCH_SHARE of its articles, between
+# BATCH_ARTICLES (small stores: loads overlap extraction) and BATCH_MAX_ARTICLES (about 750k
+# quads, under the bulk loader's own chunk of 1 M; memory). See bench/results.md.
+BATCH_ARTICLES = 200
+BATCH_MAX_ARTICLES = 1000
+BATCH_SHARE = 20
+BATCH_BYTES = 256_000_000
 CHUNK_ARTICLES = 8  # articles per task sent to a worker process
 WINDOW = 16  # chunks in flight per worker: enough to go on while a batch is loaded
 CHECKPOINT_ARTICLES = 2000  # articles per published generation during a long build
@@ -292,7 +300,7 @@ def build(
                 batch.append((item.article_id, item.nquads, entry))
                 batch_bytes += len(item.nquads)
                 if (
-                    len(batch) >= BATCH_ARTICLES
+                    len(batch) >= batch_articles(len(known))
                     or batch_bytes >= BATCH_BYTES
                     or (checkpoint and not strict and since_publish + len(batch) >= checkpoint)
                 ):
@@ -311,6 +319,11 @@ def build(
         summary.stored_triples = writer.stored_quads
     instances.write_to(summary)
     return summary
+
+
+def batch_articles(stored_articles: int) -> int:
+    """How many articles to load at once into a store that holds ``stored_articles``."""
+    return min(BATCH_MAX_ARTICLES, max(BATCH_ARTICLES, stored_articles // BATCH_SHARE))
 
 
 def accept_result(

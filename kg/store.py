@@ -582,11 +582,41 @@ def replace_graphs(store: Store, graphs: Iterable[tuple[str, bytes]]) -> None:
         # loading an article); asking first costs 2 µs.
         if store.contains_named_graph(graph):
             store.remove_graph(graph)
-    data = b"".join(nquads for _, nquads in graphs)
-    if data:
+    pieces = [nquads for _, nquads in graphs if nquads]
+    if pieces:
         # lenient: the N-Quads come from pyoxigraph's own serializer, so checking every IRI
-        # and language tag again is wasted (about 8 % of the load).
-        store.bulk_load(input=data, format=RdfFormat.N_QUADS, lenient=True)
+        # and language tag again is wasted (about 8 % of the load). Read as a stream, the
+        # batch is not copied into one string (a batch is a few hundred MB).
+        store.bulk_load(
+            input=io.BufferedReader(_PiecesReader(pieces), buffer_size=1 << 20),
+            format=RdfFormat.N_QUADS,
+            lenient=True,
+        )
+
+
+class _PiecesReader(io.RawIOBase):
+    """A binary stream over a list of byte strings, as if they were joined."""
+
+    def __init__(self, pieces: list[bytes]) -> None:
+        self._pieces = pieces
+        self._next = 0  # the piece being read
+        self._at = 0  # where in it
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        view = memoryview(buffer)
+        filled = 0
+        while filled < len(view) and self._next < len(self._pieces):
+            piece = self._pieces[self._next]
+            count = min(len(view) - filled, len(piece) - self._at)
+            view[filled : filled + count] = memoryview(piece)[self._at : self._at + count]
+            filled += count
+            self._at += count
+            if self._at == len(piece):
+                self._next, self._at = self._next + 1, 0
+        return filled
 
 
 # A query marks where a parameter is best bound with ``VALUES ?name { UNDEF }`` (no value:

@@ -159,6 +159,21 @@ def test_giu_chuc_vu_and_a_chairman_of_a_unit() -> None:
     }
 
 
+def test_a_unit_word_after_a_title_names_the_body_the_roles_table_says() -> None:
+    # The roles table's unit_body: after "Bí thư" (secretary) a unit is its party committee,
+    # after "Chủ tịch" (chairman) its People's Committee (UBND). "Phó Bí thư Thường trực"
+    # (standing deputy secretary) reads a unit the way "Bí thư" does.
+    assert _posts(
+        "Bí thư tỉnh Quảng Nam Phan Việt Cường và Phó Bí thư Thường trực tỉnh Quảng Ngãi "
+        "Đặng Văn Minh dự họp. Chủ tịch huyện Núi Thành Trần Văn Tân phát biểu.",
+        "2022-01",
+    ) == {
+        ("Phan Việt Cường", "Bí thư", "Tỉnh ủy Quảng Nam", "Quảng Nam"),
+        ("Đặng Văn Minh", "Phó Bí thư Thường trực", "Tỉnh ủy Quảng Ngãi", "Quảng Ngãi"),
+        ("Trần Văn Tân", "Chủ tịch", "UBND huyện Núi Thành", "Núi Thành"),
+    }
+
+
 def test_a_title_introducing_a_list_of_names_is_each_ones() -> None:
     # Real 082 and 107: "6 Phó chủ tịch gồm các ông: A (...); B; C", "gồm: ông A, B, bà C";
     # a bare title of the list is of the body named before it in the sentence.

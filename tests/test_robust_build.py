@@ -239,3 +239,14 @@ def test_a_store_of_the_old_layout_is_read_and_converted(corpus, tmp_path):
     assert build([corpus], old).articles == 5
     assert (old / HEAD).exists() and not (old / "CURRENT").exists()
     assert len(graphs(old)) == 5
+
+
+def test_loads_grow_with_the_store_up_to_a_bound():
+    # Small stores load in small batches (the load overlaps extraction); a large store in
+    # batches of a twentieth of its articles, at most 1,000 (RocksDB merges each load into
+    # the whole store, so many small loads into a large one cost more per quad).
+    assert kg.build.batch_articles(0) == 200
+    assert kg.build.batch_articles(4_000) == 200
+    assert kg.build.batch_articles(10_000) == 500
+    assert kg.build.batch_articles(20_000) == 1_000
+    assert kg.build.batch_articles(100_000) == 1_000

@@ -6,13 +6,14 @@ import io
 
 import pytest
 from conftest import dung_facts, seed_facts
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Literal, NamedNode, RdfFormat, Store
 from rdflib import Graph
 
 from kg import queries
 from kg.rdf import article_quads, to_nquads
 from kg.store import (
     StoreError,
+    _PiecesReader,
     bind_parameters,
     count_triples,
     export,
@@ -134,3 +135,19 @@ def test_query_kinds(tmp_path):
     with pytest.raises(queries.QueryError) as broken:
         queries.run(store, "SELECT ?s WHERE {\n  ?s ?p \n}", label="broken.rq")
     assert "\n" not in str(broken.value) and " at 3:" in str(broken.value)
+
+
+def test_a_batch_of_graphs_loads_as_its_joined_n_quads(tmp_path):
+    # The batch is streamed to the bulk loader piece by piece (no joined copy): the store
+    # must hold exactly what loading the joined text holds, whatever the read sizes.
+    graphs = [
+        (f.article.id, to_nquads(article_quads(f)))
+        for f in (seed_facts(), dung_facts("001_a", "2024-01"), dung_facts("002_b", "2022-01"))
+    ]
+    streamed, joined = Store(), Store()
+    replace_graphs(streamed, graphs)
+    joined.bulk_load(input=b"".join(q for _, q in graphs), format=RdfFormat.N_QUADS)
+    assert set(streamed) == set(joined)
+    assert len(streamed) == sum(q.count(b"\n") for _, q in graphs)
+    reader = _PiecesReader([b"ab", b"", b"cde", b"f"])
+    assert [reader.read(4), reader.read(4), reader.read(4)] == [b"abcd", b"ef", b""]

@@ -55,8 +55,11 @@ class RoleEntry:
     body_prefix: str = ""
     default_body: str = ""
     party: bool = False
+    unit_body: str = ""
 
 
+# A roles table's unit_body -> how the body is read from a unit word after the title.
+_UNIT_BODY_READERS = {"party_committee": secretary_body, "government": chair_body}
 _END = rf"(?![{LOWER}{UPPER}])"
 ROLES = [
     RoleEntry(
@@ -67,9 +70,16 @@ ROLES = [
         spec.get("body_prefix", ""),
         spec.get("default_body", ""),
         spec.get("party", False),
+        spec.get("unit_body", ""),
     )
     for spec in _TABLE["roles"]
 ]
+for _entry in ROLES:
+    if _entry.unit_body and _entry.unit_body not in _UNIT_BODY_READERS:
+        raise ValueError(
+            f"people.toml, role {_entry.role!r}: unit_body {_entry.unit_body!r} is not one of "
+            f"{sorted(_UNIT_BODY_READERS)}"
+        )
 _ANY_ROLE = re.compile(
     alternation(
         [
@@ -118,7 +128,6 @@ _PRONOUN_SUBJECT = re.compile(
 _PRONOUNS: dict[str, frozenset[str]] = {
     word: frozenset(middles) for word, middles in _TABLE["pronouns"].items()
 }
-_CHAIRS = ("Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực")
 _FORMER_WORD = re.compile(r"(?:nguyên|Nguyên) $")
 # "nguyên" (former) starting a title of a chain: "ông X - Nguyên Bí thư Tỉnh uỷ, nguyên ..."
 _FORMER_LEAD = re.compile(r"[Nn]guyên ")
@@ -366,10 +375,9 @@ def _body_after_role(
     phrase = parse_body(text, pos, index, at, limit)
     if phrase is not None:
         return phrase.body, phrase.end
-    if entry.role.endswith("Bí thư"):
-        return secretary_body(text, pos, index, at, limit)  # "Bí thư tỉnh Quảng Nam"
-    if entry.role in _CHAIRS:
-        return chair_body(text, pos, index, at, limit)  # "Chủ tịch tỉnh", "Phó chủ tịch huyện"
+    if entry.unit_body:
+        # "Bí thư tỉnh Quảng Nam", "Phó chủ tịch huyện"
+        return _UNIT_BODY_READERS[entry.unit_body](text, pos, index, at, limit)
     return None, pos
 
 
