@@ -204,6 +204,18 @@ def test_the_one_given_flowers_is_presented_with() -> None:
     assert _roles(facts, "Đỗ Đức Duy") == {"attended", "presented_with"}
 
 
+def test_congratulating_someone_in_a_caption_is_no_speech() -> None:
+    # Real 019: a caption "A chúc mừng B, tái đắc cử ..." (A congratulates B, re-elected):
+    # A is in the photo of the congress, so attended; congratulating is not a speech.
+    facts = facts_of(
+        "Sáng 23/9, Đại hội Đảng bộ tỉnh Ninh Bình bầu Ban Chấp hành Đảng bộ tỉnh.\n\n"
+        "Chủ tịch MTTQ Việt Nam Nguyễn Thiện Nhân chúc mừng bà Nguyễn Thị Thanh, tái đắc cử Bí "
+        "thư Tỉnh uỷ Ninh Bình.",
+        "2015-09",
+    )
+    assert _roles(facts, "Nguyễn Thiện Nhân") == {"attended"}
+
+
 def test_lead_names_the_session_and_the_next_paragraph_dates_it() -> None:
     facts = facts_of(
         "Nội dung quan trọng nhất của kỳ họp HĐND TP HCM lần này là bầu Chủ tịch UBND TP HCM "

@@ -132,6 +132,18 @@ def test_title_is_skipped_and_duplicates_merge() -> None:
     assert [o.value for o in found] == [23]
 
 
+def test_next_year_is_the_year_after_the_one_reviewed() -> None:
+    # Real 109, a year-end session: "Trong năm tới ... dự kiến tốc độ tăng trưởng GRDP đạt
+    # 8,3%" (next year ... growth expected at 8.3%) is a target for the year after 2018.
+    found = _run(
+        "Năm 2018, kinh tế thành phố tăng trưởng 8,3%. Trong năm tới, thành phố dự kiến tốc "
+        "độ tăng trưởng GRDP đạt 8,5%.",
+        "2018-12",
+    )
+    assert _one(found, 8.3).year == 2018
+    assert (_one(found, 8.5).year, _one(found, 8.5).status) == (2019, "target")
+
+
 def test_evidence_points_into_the_text() -> None:
     text = "Năm 2021, huyện Cẩm Xuyên thu ngân sách đạt 520 tỷ đồng."
     doc = Document(Article("t", "2022-01", "", text))

@@ -174,6 +174,24 @@ def test_a_unit_word_after_a_title_names_the_body_the_roles_table_says() -> None
     }
 
 
+def test_a_name_glued_after_a_national_body_ending_in_viet_nam() -> None:
+    # Real 019, 060: "Chủ tịch MTTQ Việt Nam Nguyễn Thiện Nhân", "Chủ tịch Hội Luật gia Việt
+    # Nam Nguyễn Văn Quyền": the capitalized run holds the body's last words before the name.
+    assert _posts(
+        "Tỉnh Ninh Bình. Chủ tịch MTTQ Việt Nam Nguyễn Thiện Nhân và Chủ tịch Hội Luật gia Việt "
+        "Nam Nguyễn Văn Quyền dự họp.",
+        "2015-09",
+    ) == {
+        ("Nguyễn Thiện Nhân", "Chủ tịch", "Ủy ban Trung ương MTTQ Việt Nam", ""),
+        ("Nguyễn Văn Quyền", "Chủ tịch", "Hội Luật gia Việt Nam", ""),
+    }
+    # With a unit after it, "MTTQ Việt Nam" is that unit's Fatherland Front committee.
+    assert _posts(
+        "Tỉnh Hà Giang. Chủ tịch Ủy ban MTTQ Việt Nam tỉnh Hà Giang Vàng A Phủ dự họp.",
+        "2015-09",
+    ) == {("Vàng A Phủ", "Chủ tịch", "Ủy ban MTTQ tỉnh Hà Giang", "Hà Giang")}
+
+
 def test_a_title_introducing_a_list_of_names_is_each_ones() -> None:
     # Real 082 and 107: "6 Phó chủ tịch gồm các ông: A (...); B; C", "gồm: ông A, B, bà C";
     # a bare title of the list is of the body named before it in the sentence.

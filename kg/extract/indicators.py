@@ -132,6 +132,7 @@ _COMPARISON_BEFORE = re.compile(rf"(?:{word_alternation(_T['national']['comparis
 _WHOLE_PROVINCE = re.compile(word_alternation(_T["whole_unit"]["province"]))
 _PER_HEAD = re.compile(word_alternation(_T["per_head"]["words"]))
 _THIS_YEAR = _whole_words(word_alternation(_T["years"]["this_year"]))
+_NEXT_YEAR = _whole_words(word_alternation(_T["years"]["next_year"]))
 _TERM_RANGE = re.compile(r"nhiệm kỳ\s*\(?\s*(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)")
 _FROM_BEFORE = re.compile(r"(?<!\w)từ\s*$")
 _TO_AFTER = re.compile(rf"[^.;]*?(?<!\w)(?:còn|xuống|lên)\s+(?:(?:{_MODIFIERS})\s+)*\d")
@@ -649,6 +650,8 @@ def _year(
     opening = _opening_year(low)
     if opening is not None:
         return opening, True
+    if ctx.review is not None and _NEXT_YEAR.search(low, 0, q.start):
+        return ctx.review + 1, True
     if status == "target":
         term = _TERM_RANGE.search(low)
         if term:

@@ -107,6 +107,7 @@ _ROLE_AT = re.compile(
 )
 SURNAMES = frozenset(_TABLE["surnames"]["names"])
 NAME_STOPS = frozenset(_TABLE["name_stops"]["words"])
+GLUED_BEFORE_NAMES = frozenset(_TABLE["glued_before_names"]["words"])
 NOT_PEOPLE = frozenset(match_key(n) for n in _TABLE["not_people"]["names"])
 _RANK = re.compile(rf"(?:{word_alternation(_TABLE['ranks']['words'])}){_END}")
 # A rank, or ông/bà, at the end of the words before a name (and how long such a word is).
@@ -322,7 +323,9 @@ def _word_offsets(start: int, words: list[str]) -> list[int]:
 def _name_start(words: list[str], honorific: bool) -> int | None:
     """Where the name starts in a run of capitalized words, after any glued place name."""
     for start in range(1, len(words) - 1):
-        if words[start] in SURNAMES and _is_place(" ".join(words[:start])):
+        if words[start] in SURNAMES and (
+            _is_place(" ".join(words[:start])) or _ends_a_body_name(words[:start])
+        ):
             return start
     if len(words) < 2:
         return None
@@ -332,6 +335,11 @@ def _name_start(words: list[str], honorific: bool) -> int | None:
         if words[start] in SURNAMES and _is_body_word(words[0]):
             return start
     return None
+
+
+def _ends_a_body_name(words: list[str]) -> bool:
+    """True when the words end with one that closes a body's name ("MTTQ Việt Nam")."""
+    return any(" ".join(words[k:]) in GLUED_BEFORE_NAMES for k in range(len(words)))
 
 
 # Cached: a pure function of the (fixed) gazetteer, asked of the same names over and over.
