@@ -216,6 +216,28 @@ def test_congratulating_someone_in_a_caption_is_no_speech() -> None:
     assert _roles(facts, "Nguyễn Thiện Nhân") == {"attended"}
 
 
+def test_denied_and_noun_uses_of_role_verbs_give_no_role() -> None:
+    # Real 062 "không có mặt" (was not there), 059 "chứ không chủ trì" (but did not chair),
+    # 070 "không phủ nhận" (does not deny: no "nhận", receives), 066 "nghe báo cáo" (hears a
+    # report: not reporting), 077 "thực hiện Kết luận số 24-KL/TW" (a party conclusion, cited).
+    # And what the reviewers found missing: 057 "chủ toạ kỳ họp" (presides over the session),
+    # 046 "Phát biểu ý kiến chỉ đạo" (gives directions).
+    facts = facts_of(
+        "Sáng 16/6, HĐND tỉnh Hậu Giang tổ chức kỳ họp. Ông Nguyễn Văn An, Chủ tịch HĐND tỉnh "
+        "chủ toạ kỳ họp. Ông Trần Văn Bình không có mặt. Ông Lê Văn Cường chứ không chủ trì. "
+        "Phát biểu ý kiến chỉ đạo, Bí thư Tỉnh ủy Phạm Văn Dũng yêu cầu thực hiện Kết luận số "
+        "24-KL/TW. Ông Đỗ Văn Em không phủ nhận điều đó. Ông Vũ Văn Giang chủ trì cuộc họp nghe "
+        "báo cáo.",
+        "2016-06",
+    )
+    assert _roles(facts, "Nguyễn Văn An") == {"attended", "chaired"}
+    assert _roles(facts, "Trần Văn Bình") == set()
+    assert _roles(facts, "Lê Văn Cường") == set()
+    assert _roles(facts, "Phạm Văn Dũng") == {"attended", "directed"}
+    assert _roles(facts, "Đỗ Văn Em") == set()
+    assert _roles(facts, "Vũ Văn Giang") == {"attended", "chaired"}
+
+
 def test_lead_names_the_session_and_the_next_paragraph_dates_it() -> None:
     facts = facts_of(
         "Nội dung quan trọng nhất của kỳ họp HĐND TP HCM lần này là bầu Chủ tịch UBND TP HCM "

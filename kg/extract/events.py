@@ -158,8 +158,9 @@ _NOT_PARTICIPANT = re.compile(
 _LISTING = re.compile(word_alternation(_TABLE["listing"]["attended"]), re.IGNORECASE)
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOT_VERBS = _TABLE["not_verbs"]
+_NOT_VERB_WORDS = _NOT_VERBS["before"] + _NOT_VERBS["future"] + _NOT_VERBS["negation"]
 _NOUN_BEFORE = re.compile(
-    rf"{_START}(?:{word_alternation(_NOT_VERBS['before'] + _NOT_VERBS['future'])}) $",
+    rf"{_START}(?:{word_alternation(_NOT_VERB_WORDS)}) $",
     re.IGNORECASE,
 )
 
