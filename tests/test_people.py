@@ -192,6 +192,26 @@ def test_a_name_glued_after_a_national_body_ending_in_viet_nam() -> None:
     ) == {("Vàng A Phủ", "Chủ tịch", "Ủy ban MTTQ tỉnh Hà Giang", "Hà Giang")}
 
 
+def test_more_wordings_of_former_and_held_posts() -> None:
+    # Real 038 "Ông đã đảm nhiệm các chức vụ A, B, C" (he has held the posts), 069 "thôi giữ
+    # chức" (steps down from: a former post), 039 "tiếp tục kiêm nhiệm chức" (goes on holding
+    # concurrently).
+    assert _former(
+        "Tỉnh Hà Nam. Ông Nguyễn Xuân Đông sinh ngày 5/3/1961. Ông đã đảm nhiệm các chức vụ "
+        "Giám đốc Sở Nông nghiệp và Phát triển nông thôn Hà Nam, Bí thư Huyện uỷ Bình Lục, Phó "
+        "chủ tịch UBND tỉnh Hà Nam. Ông Nguyễn Đình Khang thôi giữ chức Bí thư Tỉnh uỷ Hà Nam."
+    ) >= {
+        ("Nguyễn Xuân Đông", "Bí thư", "Huyện ủy Bình Lục"),
+        ("Nguyễn Xuân Đông", "Phó Chủ tịch", "UBND tỉnh Hà Nam"),
+        ("Nguyễn Đình Khang", "Bí thư", "Tỉnh ủy Hà Nam"),
+    }
+    assert ("Lê Đình Sơn", "Chủ tịch", "HĐND tỉnh Hà Tĩnh", "Hà Tĩnh") in _posts(
+        "Tỉnh Hà Tĩnh. Các đại biểu tín nhiệm bầu ông Lê Đình Sơn (Bí thư Tỉnh uỷ) tiếp tục "
+        "kiêm nhiệm chức Chủ tịch HĐND tỉnh.",
+        "2016-06",
+    )
+
+
 def test_a_title_introducing_a_list_of_names_is_each_ones() -> None:
     # Real 082 and 107: "6 Phó chủ tịch gồm các ông: A (...); B; C", "gồm: ông A, B, bà C";
     # a bare title of the list is of the body named before it in the sentence.
