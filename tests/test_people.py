@@ -205,6 +205,10 @@ def test_more_wordings_of_former_and_held_posts() -> None:
         ("Nguyễn Xuân Đông", "Phó Chủ tịch", "UBND tỉnh Hà Nam"),
         ("Nguyễn Đình Khang", "Bí thư", "Tỉnh ủy Hà Nam"),
     }
+    # Real 006 "Cựu bí thư" (ex-secretary), like "nguyên" (former).
+    assert _former("Tỉnh Kon Tum. Cựu Bí thư Tỉnh uỷ Kon Tum Mai Thế Trung dự họp.") == {
+        ("Mai Thế Trung", "Bí thư", "Tỉnh ủy Kon Tum")
+    }
     assert ("Lê Đình Sơn", "Chủ tịch", "HĐND tỉnh Hà Tĩnh", "Hà Tĩnh") in _posts(
         "Tỉnh Hà Tĩnh. Các đại biểu tín nhiệm bầu ông Lê Đình Sơn (Bí thư Tỉnh uỷ) tiếp tục "
         "kiêm nhiệm chức Chủ tịch HĐND tỉnh.",
