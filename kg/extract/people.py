@@ -129,9 +129,10 @@ _PRONOUN_SUBJECT = re.compile(
 _PRONOUNS: dict[str, frozenset[str]] = {
     word: frozenset(middles) for word, middles in _TABLE["pronouns"].items()
 }
-_FORMER_WORD = re.compile(rf"(?:{word_alternation(_TABLE['former']['words'])}) $", re.IGNORECASE)
+_FORMER = word_alternation(_TABLE["former"]["words"])  # nguyên, cựu (former, ex-)
+_FORMER_WORD = re.compile(rf"(?:{_FORMER}) $", re.IGNORECASE)
 # "nguyên" (former) starting a title of a chain: "ông X - Nguyên Bí thư Tỉnh uỷ, nguyên ..."
-_FORMER_LEAD = re.compile(rf"(?:{word_alternation(_TABLE['former']['words'])}) ", re.IGNORECASE)
+_FORMER_LEAD = re.compile(rf"(?:{_FORMER}) ", re.IGNORECASE)
 # The items of a career ("từng giữ các chức vụ: A, B; sau đó là C rồi D"): where one ends, and
 # the words that may start one before its title.
 _CAREER_SEPARATOR = re.compile(r"\s*[,;:]\s*|\s+rồi\s+")
