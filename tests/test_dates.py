@@ -1,6 +1,13 @@
 """The year an undated article reports on, from the years its text names (kg.extract.dates)."""
 
-from kg.extract.dates import reference_years, year_votes, years_in
+from kg.extract.dates import (
+    DateBounds,
+    date_bounds,
+    fit_year,
+    reference_years,
+    year_votes,
+    years_in,
+)
 from kg.model import Article
 from tests.conftest import facts_of
 
@@ -58,3 +65,66 @@ def test_one_career_date_does_not_date_an_undated_article() -> None:
     assert reference_years(article, career) == (None, None)
     reported = [*career, "sáng 27/5/2019, kỳ họp khai mạc.", "ngày 11/4/2019, ông được giao."]
     assert reference_years(article, reported) == (2019, 2019)
+
+
+def test_an_earlier_step_of_the_story_bounds_the_events_from_below() -> None:
+    # Real 070, 095, 111: told as before the event, with "vừa qua", "Trước đó", "hồi"
+    assert date_bounds(
+        ["đợt mưa lũ xảy ra trong tháng 8 và đầu tháng 9/2018 vừa qua đã gây thiệt hại."]
+    ) == DateBounds(after=(2018, 9, 0))
+    assert date_bounds(
+        ["trước đó, cuối tháng 12/2017, đoàn công tác vào làm việc.",
+         "kỳ họp diễn ra ngày 12-13/12/2017."]  # no cue: not a bound
+    ) == DateBounds(after=(2017, 12, 0))
+    assert date_bounds(["hồi 11/4/2019, tỉnh uỷ đã họp."]) == DateBounds(after=(2019, 4, 11))
+
+
+def test_a_deadline_bounds_the_events_from_above() -> None:
+    # Real 051, 066, 101: "chậm nhất là đến", "trước ngày", and "đến" in a sentence of plans
+    assert date_bounds(
+        ["dự án phải hoàn thành chậm nhất là đến tháng 6/2019.",
+         "các đơn vị thống nhất số liệu trước ngày 20/5/2017."]
+    ) == DateBounds(before=(2017, 5, 20))
+    assert date_bounds(["tương tự, đến 31/3/2020 sẽ có thêm 7 người nghỉ."]) == DateBounds(
+        before=(2020, 3, 31)
+    )
+
+
+def test_career_birth_and_document_dates_bound_nothing() -> None:
+    assert date_bounds(
+        ["từ tháng 9/1986 đến tháng 5/2007, ông bình công tác tại trường.",
+         "tháng 1/2013, ông được điều động làm bí thư thị uỷ tân châu.",
+         "ông sinh ngày 27/2/1972.",
+         "theo nghị định số 11/2018/nđ-cp, tỉnh đã sắp xếp."]
+    ) == DateBounds()
+
+
+def test_a_year_is_kept_within_its_bounds_and_moved_when_outside() -> None:
+    after = DateBounds(after=(2018, 9, 0))
+    assert fit_year(2018, 7, 10, after) == 2019  # July comes after September the next year
+    assert fit_year(2018, 10, 5, after) == 2018
+    assert fit_year(2020, 7, 10, after) == 2020  # later than the bound: kept
+    assert fit_year(None, 7, 10, after) == 2019
+    before = DateBounds(before=(2020, 3, 32))
+    assert fit_year(2020, 7, 3, before) == 2019
+    assert fit_year(2019, 7, 3, before) == 2019
+    assert fit_year(None, 7, 3, before) is None  # a deadline alone does not date
+    contradiction = DateBounds(after=(2019, 5, 0), before=(2018, 1, 1))
+    assert fit_year(2017, 7, 3, contradiction) == 2017
+
+
+def test_an_undated_article_dates_its_event_after_the_story_before_it() -> None:
+    # Real 111: undated; "Trước đó, tháng 8/2016" puts the 20/2 meeting in 2017
+    facts = facts_of(
+        "Chiều 20/2, UBND tỉnh Kon Tum tổ chức cuộc họp về vụ phá rừng. Trước đó, tháng "
+        "8/2016, Cục Cảnh sát môi trường đã phát hiện vụ việc.",
+        "",
+    )
+    assert [e.date for e in facts.events] == ["2017-02-20"]
+    # the same text in a dated article keeps the article's year
+    dated = facts_of(
+        "Chiều 20/2, UBND tỉnh Kon Tum tổ chức cuộc họp về vụ phá rừng. Trước đó, tháng "
+        "8/2016, Cục Cảnh sát môi trường đã phát hiện vụ việc.",
+        "2016-02",
+    )
+    assert [e.date for e in dated.events] == ["2016-02-20"]

@@ -305,3 +305,14 @@ def test_a_two_day_meeting_is_dated_by_its_first_day() -> None:
         "2019-08",
     )
     assert facts.events[0].date == "2019-08-07"
+
+
+def test_a_council_that_meets_for_the_first_time_dates_the_session_of_the_lead() -> None:
+    # Real 062: the lead names the session, "Ngày 16/6, HĐND ... họp lần thứ nhất" dates it
+    facts = facts_of(
+        "Ông Trịnh Xuân Thanh xin vắng mặt tại kỳ họp thứ nhất HĐND tỉnh Hậu Giang.\n\n"
+        "Ngày 16/6, HĐND tỉnh Hậu Giang khoá IX (nhiệm kỳ 2016-2021) họp lần thứ nhất với 50 "
+        "đại biểu vừa trúng cử tham dự.",
+        "",
+    )
+    assert [e.date for e in facts.events] == ["2016-06-16"]

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from kg.gazetteer import load_patterns
 from kg.model import Article
-from kg.text import alternation, word_alternation
+from kg.text import LOWER, UPPER, alternation, word_alternation
 
 _TABLE = load_patterns("indicators")["years"]
+_CHRONOLOGY = load_patterns("events")["chronology"]
 
 
 # (?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)
@@ -161,3 +162,82 @@ def reference_years(article: Article, sentences: list[str]) -> tuple[int | None,
         # career's than the year of what the article reports
         return None, None
     return best, best
+
+
+# --- bounds on an undated article's event dates ---------------------------------------------
+
+Day = tuple[int, int, int]  # (year, month, day); day 0 or 32 when only the month is known
+
+
+@dataclass(frozen=True)
+class DateBounds:
+    """What an undated article's text says about when its events happened: after the last
+    date it tells as an earlier step of the story, before its first deadline."""
+
+    after: Day | None = None
+    before: Day | None = None
+
+
+NO_BOUNDS = DateBounds()
+
+# "11/4/2019", "12-13/12/2017" (its last day), "tháng 9/2018" (a month), not "số 11/2018/NĐ-CP"
+_DATED = re.compile(
+    r"(?<![\w/.,])(?:(?P<day>\d{1,2})\s*[/.-]\s*)?(?P<month>\d{1,2})\s*[/.-]\s*"
+    r"(?P<year>19\d\d|20\d\d)(?![\d/])"
+)
+_WORD_END = rf"(?![{LOWER}{UPPER}])"
+_WORD_START = rf"(?<![{LOWER}{UPPER}])"
+_EARLIER = re.compile(rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['earlier'])}){_WORD_END}")
+_EARLIER_AFTER = re.compile(rf"\s*(?:{word_alternation(_CHRONOLOGY['earlier_after'])}){_WORD_END}")
+_DATE_WORDS = r"(?:\s+(?:là|đến|ngày|tháng|hết|cuối|đầu))*\s*$"
+_DEADLINE = re.compile(
+    rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['deadline'])}){_DATE_WORDS}"
+)
+_PLAN = re.compile(rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_words'])}){_WORD_END}")
+_PLAN_DEADLINE = re.compile(
+    rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_deadline'])}){_DATE_WORDS}"
+)
+_REACH = 60  # how far before a date its cue may stand, in characters of the same sentence
+
+
+def date_bounds(sentences: list[str]) -> DateBounds:
+    """The bounds the dated mentions of lower-cased ``sentences`` put on the events."""
+    after: Day | None = None
+    before: Day | None = None
+    for sentence in sentences:
+        if "19" not in sentence and "20" not in sentence:
+            continue
+        plans = _PLAN.search(sentence) is not None
+        for match in _DATED.finditer(sentence):
+            month, year = int(match.group("month")), int(match.group("year"))
+            day = int(match.group("day")) if match.group("day") else 0
+            if not (1 <= month <= 12 and day <= 31):
+                continue
+            head = sentence[max(0, match.start() - _REACH) : match.start()]
+            if _BORN.search(head):
+                continue
+            if _DEADLINE.search(head) or (plans and _PLAN_DEADLINE.search(head)):
+                end = (year, month, day or 32)
+                before = end if before is None else min(before, end)
+            elif _EARLIER.search(head) or _EARLIER_AFTER.match(sentence, match.end()):
+                start = (year, month, day)
+                after = start if after is None else max(after, start)
+    return DateBounds(after, before)
+
+
+def fit_year(year: int | None, month: int, day: int, bounds: DateBounds) -> int | None:
+    """The year of an event on ``day``/``month``: ``year`` when it keeps within ``bounds``,
+    else the first year after their lower bound (or the last before their upper one)."""
+    after, before = bounds.after, bounds.before
+    if after is not None and before is not None and after > before:
+        return year  # the text contradicts itself: no bound is trusted
+    if year is not None and (after is None or (year, month, day) >= after) and (
+        before is None or (year, month, day) <= before
+    ):
+        return year
+    if after is not None:
+        first = after[0] if (after[0], month, day) >= after else after[0] + 1
+        return first if before is None or (first, month, day) <= before else year
+    if before is not None and year is not None:
+        return before[0] if (before[0], month, day) <= before else before[0] - 1
+    return year

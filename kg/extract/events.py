@@ -19,7 +19,14 @@ from dataclasses import dataclass, replace
 
 from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
-from kg.extract.dates import earliest_plan_year, reference_years
+from kg.extract.dates import (
+    NO_BOUNDS,
+    DateBounds,
+    date_bounds,
+    earliest_plan_year,
+    fit_year,
+    reference_years,
+)
 from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
@@ -178,13 +185,18 @@ def event_year(doc: Document) -> int | None:
     return review if review is not None else earliest_plan_year(lowered)
 
 
-def resolve_date(match: re.Match[str], article: Article, year: int | None) -> str:
-    """ "Sáng 5/1" in an article of 2022-01 is 2022-01-05; without a year, only "" is known."""
+def resolve_date(
+    match: re.Match[str], article: Article, year: int | None, bounds: DateBounds = NO_BOUNDS
+) -> str:
+    """ "Sáng 5/1" in an article of 2022-01 is 2022-01-05; without a year, only "" is known.
+    An undated article's ``year`` gives way to the ``bounds`` its text puts on the day."""
     day, month = int(match.group("day")), int(match.group("month"))
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return str(year) if year else ""
     if match.group("year"):
         return f"{int(match.group('year')):04d}-{month:02d}-{day:02d}"
+    if article.year is None:
+        year = fit_year(year, month, day, bounds)
     if year is None:
         return ""
     if article.year == year and len(article.date) >= 7:
@@ -208,6 +220,7 @@ class Anchor:
 
 def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[Anchor]:
     anchors: list[Anchor] = []
+    bounds = NO_BOUNDS if doc.article.year is not None else date_bounds(doc.lowered_sentences)
     for sentence, folded, low in zip(
         doc.sentences, doc.folded_sentences, doc.lowered_sentences, strict=True
     ):
@@ -222,7 +235,10 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
             continue
         if _PLANNED.search(folded):
             continue  # a plan, not a report (asked last: most sentences are out already)
-        date = resolve_date(when, doc.article, year) if when else (str(year) if year else "")
+        if when is not None:
+            date = resolve_date(when, doc.article, year, bounds)
+        else:
+            date = str(year) if year else ""
         if anchors and anchors[-1].date == date:
             continue  # the same event told again
         subtype = _subtype(folded, low, entry)
