@@ -1,13 +1,6 @@
 """The year an undated article reports on, from the years its text names (kg.extract.dates)."""
 
-from kg.extract.dates import (
-    DateBounds,
-    date_bounds,
-    fit_year,
-    reference_years,
-    year_votes,
-    years_in,
-)
+from kg.extract.dates import Chronology, chronology, reference_years, year_votes, years_in
 from kg.model import Article
 from tests.conftest import facts_of
 
@@ -67,50 +60,70 @@ def test_one_career_date_does_not_date_an_undated_article() -> None:
     assert reference_years(article, reported) == (2019, 2019)
 
 
+UNDATED = Article("t", "", "", "")
+
+
+def bounds(sentences: list[str]) -> tuple:
+    told = chronology(UNDATED, sentences)
+    return told.after, told.before, told.near
+
+
 def test_an_earlier_step_of_the_story_bounds_the_events_from_below() -> None:
-    # Real 070, 095, 111: told as before the event, with "vừa qua", "Trước đó", "hồi"
-    assert date_bounds(
+    # Real 070, 095, 040: told as before the event, with "vừa qua", "Trước đó"
+    assert bounds(
         ["đợt mưa lũ xảy ra trong tháng 8 và đầu tháng 9/2018 vừa qua đã gây thiệt hại."]
-    ) == DateBounds(after=(2018, 9, 0))
-    assert date_bounds(
-        ["trước đó, cuối tháng 12/2017, đoàn công tác vào làm việc.",
-         "kỳ họp diễn ra ngày 12-13/12/2017."]  # no cue: not a bound
-    ) == DateBounds(after=(2017, 12, 0))
-    assert date_bounds(["hồi 11/4/2019, tỉnh uỷ đã họp."]) == DateBounds(after=(2019, 4, 11))
+    ) == ((2018, 9, 0), None, ())
+    assert bounds(["trước đó, cuối tháng 12/2017, đoàn công tác vào làm việc."]) == (
+        (2017, 12, 0), None, ())
+    assert bounds(["trước đó, vào cuối năm 2016, ông chánh xin nghỉ."]) == (
+        (2016, 12, 0), None, ())
+    # "thu hồi" (take back) is no "hồi" (back in)
+    assert bounds(["dự án cần thu hồi đất từ đầu năm 2016."]) == (None, None, ())
 
 
 def test_a_deadline_bounds_the_events_from_above() -> None:
     # Real 051, 066, 101: "chậm nhất là đến", "trước ngày", and "đến" in a sentence of plans
-    assert date_bounds(
+    assert bounds(
         ["dự án phải hoàn thành chậm nhất là đến tháng 6/2019.",
          "các đơn vị thống nhất số liệu trước ngày 20/5/2017."]
-    ) == DateBounds(before=(2017, 5, 20))
-    assert date_bounds(["tương tự, đến 31/3/2020 sẽ có thêm 7 người nghỉ."]) == DateBounds(
-        before=(2020, 3, 31)
-    )
+    ) == (None, (2017, 5, 20), ())
+    assert bounds(["tương tự, đến 31/3/2020 sẽ có thêm 7 người nghỉ."]) == (
+        None, (2020, 3, 31), ())
 
 
 def test_career_birth_and_document_dates_bound_nothing() -> None:
-    assert date_bounds(
+    assert bounds(
         ["từ tháng 9/1986 đến tháng 5/2007, ông bình công tác tại trường.",
          "tháng 1/2013, ông được điều động làm bí thư thị uỷ tân châu.",
          "ông sinh ngày 27/2/1972.",
-         "theo nghị định số 11/2018/nđ-cp, tỉnh đã sắp xếp."]
-    ) == DateBounds()
+         "theo nghị định số 11/2018/nđ-cp, tỉnh đã sắp xếp.",
+         "theo quyết định số 12/qđ-ubnd ngày 5/4/2015, tỉnh đã sắp xếp."]
+    ) == (None, None, ())
+    # a full date without a cue is kept to date an event that follows it shortly
+    assert bounds(["ngày 1/4/2018, bà lệ được phân công."]) == (None, None, ((2018, 4, 1),))
 
 
 def test_a_year_is_kept_within_its_bounds_and_moved_when_outside() -> None:
-    after = DateBounds(after=(2018, 9, 0))
-    assert fit_year(2018, 7, 10, after) == 2019  # July comes after September the next year
-    assert fit_year(2018, 10, 5, after) == 2018
-    assert fit_year(2020, 7, 10, after) == 2020  # later than the bound: kept
-    assert fit_year(None, 7, 10, after) == 2019
-    before = DateBounds(before=(2020, 3, 32))
-    assert fit_year(2020, 7, 3, before) == 2019
-    assert fit_year(2019, 7, 3, before) == 2019
-    assert fit_year(None, 7, 3, before) is None  # a deadline alone does not date
-    contradiction = DateBounds(after=(2019, 5, 0), before=(2018, 1, 1))
-    assert fit_year(2017, 7, 3, contradiction) == 2017
+    after = Chronology(2018, after=(2018, 9, 0))
+    assert after.year_of(7, 10) == 2019  # July comes after September the next year
+    assert after.year_of(10, 5) == 2018
+    assert Chronology(2020, after=(2018, 9, 0)).year_of(7, 10) == 2020  # later: kept
+    assert Chronology(None, after=(2018, 9, 0)).year_of(7, 10) == 2019
+    assert Chronology(2020, before=(2020, 3, 32)).year_of(7, 3) == 2019
+    assert Chronology(2019, before=(2020, 3, 32)).year_of(7, 3) == 2019
+    assert Chronology(None, before=(2020, 3, 32)).year_of(7, 3) is None  # a deadline alone
+    contradiction = Chronology(2017, after=(2019, 5, 0), before=(2018, 1, 1))
+    assert contradiction.year_of(7, 3) == 2017
+
+
+def test_a_full_date_shortly_before_an_event_dates_it_unless_the_year_is_settled() -> None:
+    # Real 078: one vote for 2016 (a term), "Ngày 1/4/2018" a week before the 8/4 session
+    near = ((2018, 4, 1),)
+    assert Chronology(2016, settled=False, near=near).year_of(4, 8) == 2018
+    assert Chronology(2016, settled=False, near=near).year_of(9, 8) == 2016  # months later
+    assert Chronology(2016, settled=False, near=((2017, 12, 20),)).year_of(1, 5) == 2018
+    # Real 007: a congress year voted twice beats a career date a month before
+    assert Chronology(2015, settled=True, near=((2014, 9, 20),)).year_of(10, 16) == 2015
 
 
 def test_an_undated_article_dates_its_event_after_the_story_before_it() -> None:

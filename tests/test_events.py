@@ -3,6 +3,7 @@
 import pytest
 
 from kg.extract import extract
+from kg.extract.dates import chronology
 from kg.extract.events import _WHEN, resolve_date
 from kg.model import Article
 from tests.conftest import facts_of, sample
@@ -23,8 +24,8 @@ from tests.conftest import facts_of, sample
 )
 def test_event_dates(phrase: str, date: str, expected: str) -> None:
     article = Article("t", date, "", phrase)
-    year = article.year
-    assert resolve_date(_WHEN.search(phrase), article, year) == expected
+    when = chronology(article, [phrase.lower()])
+    assert resolve_date(_WHEN.search(phrase), article, when) == expected
 
 
 def _roles(facts, name: str) -> set[str]:

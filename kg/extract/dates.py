@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from kg.gazetteer import load_patterns
 from kg.model import Article
@@ -164,27 +165,54 @@ def reference_years(article: Article, sentences: list[str]) -> tuple[int | None,
     return best, best
 
 
-# --- bounds on an undated article's event dates ---------------------------------------------
+# --- when an article's events happened ----------------------------------------------------
 
 Day = tuple[int, int, int]  # (year, month, day); day 0 or 32 when only the month is known
 
 
 @dataclass(frozen=True)
-class DateBounds:
-    """What an undated article's text says about when its events happened: after the last
-    date it tells as an earlier step of the story, before its first deadline."""
+class Chronology:
+    """What an article says about when its events happened.
 
+    A dated article's events are in its year. An undated one's are in the year its text
+    reports on, moved to keep after the last date the text tells as an earlier step of the
+    story and before its first deadline; when only one mention voted for that year, a full
+    date told shortly before an event's day gives the event's year instead.
+    """
+
+    year: int | None = None
+    settled: bool = True  # the year is the article's, or more than one mention's
     after: Day | None = None
     before: Day | None = None
+    near: tuple[Day, ...] = ()  # full dates told without a cue: "Ngày 1/4/2018, bà Lệ ..."
 
+    def year_of(self, month: int, day: int) -> int | None:
+        """The year of the event on ``day``/``month``."""
+        year, after, before = self.year, self.after, self.before
+        if after is not None and before is not None and after > before:
+            return year  # the text contradicts itself: no bound is trusted
+        if not self.settled:
+            year = _near_year(month, day, self.near) or year
+        if year is not None and (after is None or (year, month, day) >= after) and (
+            before is None or (year, month, day) <= before
+        ):
+            return year
+        if after is not None:
+            first = after[0] if (after[0], month, day) >= after else after[0] + 1
+            return first if before is None or (first, month, day) <= before else year
+        if before is not None and year is not None:
+            return before[0] if (before[0], month, day) <= before else before[0] - 1
+        return year
 
-NO_BOUNDS = DateBounds()
 
 # "11/4/2019", "12-13/12/2017" (its last day), "tháng 9/2018" (a month), not "số 11/2018/NĐ-CP"
 _DATED = re.compile(
     r"(?<![\w/.,])(?:(?P<day>\d{1,2})\s*[/.-]\s*)?(?P<month>\d{1,2})\s*[/.-]\s*"
     r"(?P<year>19\d\d|20\d\d)(?![\d/])"
 )
+# "Trước đó, vào cuối năm 2016": a year told as an earlier step, from the month it names
+_EARLIER_YEAR = re.compile(r"(?:(?P<part>cuối|đầu|giữa)\s+)?năm\s+(?P<year>19\d\d|20\d\d)(?!\d)")
+_PART_MONTH = {"cuối": 12, "giữa": 6, "đầu": 1, None: 1}
 _WORD_END = rf"(?![{LOWER}{UPPER}])"
 _WORD_START = rf"(?<![{LOWER}{UPPER}])"
 _EARLIER = re.compile(rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['earlier'])}){_WORD_END}")
@@ -197,19 +225,37 @@ _PLAN = re.compile(rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_words'
 _PLAN_DEADLINE = re.compile(
     rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_deadline'])}){_DATE_WORDS}"
 )
+_NOT_EVENT = load_patterns("events")["not_event_dates"]
+# "Quyết định số 12/QĐ-UBND ngày 5/4/2015": the date of a document, however recent
+_DOCUMENT = re.compile(
+    alternation(
+        [rf"{re.escape(w.lower())}\b[^,;.]{{0,40}}$" for w in _NOT_EVENT["documents"]]
+        + _NOT_EVENT["cited"]
+    )
+)
 _REACH = 60  # how far before a date its cue may stand, in characters of the same sentence
+_YEAR_REACH = 25  # and before a year: "Trước đó, vào cuối năm 2016"
+_NEAR_DAYS = 60  # how long before an event a full date still gives its year
+_SETTLED_VOTES = 2  # two mentions, or one that compares with or closes the year before
 
 
-def date_bounds(sentences: list[str]) -> DateBounds:
-    """The bounds the dated mentions of lower-cased ``sentences`` put on the events."""
+def chronology(article: Article, sentences: list[str]) -> Chronology:
+    """When the events of ``article`` happened, read from its lower-cased ``sentences``."""
+    if article.year is not None:
+        return Chronology(article.year)
+    votes = year_votes(sentences)
+    review, _ = reference_years(article, sentences)
+    year = review if review is not None else earliest_plan_year(sentences)
+    settled = review is not None and votes[review] >= _SETTLED_VOTES
     after: Day | None = None
     before: Day | None = None
+    near: list[Day] = []
     for sentence in sentences:
         if "19" not in sentence and "20" not in sentence:
             continue
         plans = _PLAN.search(sentence) is not None
         for match in _DATED.finditer(sentence):
-            month, year = int(match.group("month")), int(match.group("year"))
+            month, year_told = int(match.group("month")), int(match.group("year"))
             day = int(match.group("day")) if match.group("day") else 0
             if not (1 <= month <= 12 and day <= 31):
                 continue
@@ -217,27 +263,30 @@ def date_bounds(sentences: list[str]) -> DateBounds:
             if _BORN.search(head):
                 continue
             if _DEADLINE.search(head) or (plans and _PLAN_DEADLINE.search(head)):
-                end = (year, month, day or 32)
+                end = (year_told, month, day or 32)
                 before = end if before is None else min(before, end)
             elif _EARLIER.search(head) or _EARLIER_AFTER.match(sentence, match.end()):
-                start = (year, month, day)
+                start = (year_told, month, day)
                 after = start if after is None else max(after, start)
-    return DateBounds(after, before)
+            elif day and not _DOCUMENT.search(head):
+                near.append((year_told, month, day))
+        for match in _EARLIER_YEAR.finditer(sentence):
+            if _EARLIER.search(sentence, max(0, match.start() - _YEAR_REACH), match.start()):
+                start = (int(match.group("year")), _PART_MONTH[match.group("part")], 0)
+                after = start if after is None else max(after, start)
+    return Chronology(year, settled, after, before, tuple(near))
 
 
-def fit_year(year: int | None, month: int, day: int, bounds: DateBounds) -> int | None:
-    """The year of an event on ``day``/``month``: ``year`` when it keeps within ``bounds``,
-    else the first year after their lower bound (or the last before their upper one)."""
-    after, before = bounds.after, bounds.before
-    if after is not None and before is not None and after > before:
-        return year  # the text contradicts itself: no bound is trusted
-    if year is not None and (after is None or (year, month, day) >= after) and (
-        before is None or (year, month, day) <= before
-    ):
-        return year
-    if after is not None:
-        first = after[0] if (after[0], month, day) >= after else after[0] + 1
-        return first if before is None or (first, month, day) <= before else year
-    if before is not None and year is not None:
-        return before[0] if (before[0], month, day) <= before else before[0] - 1
-    return year
+def _near_year(month: int, day: int, dates: tuple[Day, ...]) -> int | None:
+    """The year of the event on ``day``/``month`` that follows one of ``dates`` within
+    ``_NEAR_DAYS`` (the latest such date decides)."""
+    found = None
+    for told in sorted(dates):
+        year = told[0] if (told[0], month, day) >= told else told[0] + 1
+        try:
+            gap = (date(year, month, day) - date(*told)).days
+        except ValueError:  # "31/2"
+            continue
+        if gap <= _NEAR_DAYS:
+            found = year
+    return found

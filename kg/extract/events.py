@@ -19,14 +19,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
-from kg.extract.dates import (
-    NO_BOUNDS,
-    DateBounds,
-    date_bounds,
-    earliest_plan_year,
-    fit_year,
-    reference_years,
-)
+from kg.extract.dates import Chronology, chronology
 from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
@@ -175,28 +168,14 @@ _NOUN_BEFORE = re.compile(
 # --- dates --------------------------------------------------------------------------------
 
 
-def event_year(doc: Document) -> int | None:
-    """The year events happen in: the article's own, else the year its text reports in
-    (an undated article still tells it: ``dates.reference_years``)."""
-    if doc.article.year is not None:
-        return doc.article.year
-    lowered = [s.text.lower() for s in doc.sentences]
-    review, _ = reference_years(doc.article, lowered)
-    return review if review is not None else earliest_plan_year(lowered)
-
-
-def resolve_date(
-    match: re.Match[str], article: Article, year: int | None, bounds: DateBounds = NO_BOUNDS
-) -> str:
-    """ "Sáng 5/1" in an article of 2022-01 is 2022-01-05; without a year, only "" is known.
-    An undated article's ``year`` gives way to the ``bounds`` its text puts on the day."""
+def resolve_date(match: re.Match[str], article: Article, when: Chronology) -> str:
+    """ "Sáng 5/1" in an article of 2022-01 is 2022-01-05; without a year, only "" is known."""
     day, month = int(match.group("day")), int(match.group("month"))
     if not (1 <= day <= 31 and 1 <= month <= 12):
-        return str(year) if year else ""
+        return str(when.year) if when.year else ""
     if match.group("year"):
         return f"{int(match.group('year')):04d}-{month:02d}-{day:02d}"
-    if article.year is None:
-        year = fit_year(year, month, day, bounds)
+    year = when.year_of(month, day)
     if year is None:
         return ""
     if article.year == year and len(article.date) >= 7:
@@ -218,9 +197,10 @@ class Anchor:
     organizer: Body | None
 
 
-def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[Anchor]:
+def find_anchors(doc: Document, index: LocalityIndex) -> list[Anchor]:
     anchors: list[Anchor] = []
-    bounds = NO_BOUNDS if doc.article.year is not None else date_bounds(doc.lowered_sentences)
+    when_told = chronology(doc.article, doc.lowered_sentences)
+    year = when_told.year
     for sentence, folded, low in zip(
         doc.sentences, doc.folded_sentences, doc.lowered_sentences, strict=True
     ):
@@ -236,7 +216,7 @@ def find_anchors(doc: Document, index: LocalityIndex, year: int | None) -> list[
         if _PLANNED.search(folded):
             continue  # a plan, not a report (asked last: most sentences are out already)
         if when is not None:
-            date = resolve_date(when, doc.article, year, bounds)
+            date = resolve_date(when, doc.article, when_told)
         else:
             date = str(year) if year else ""
         if anchors and anchors[-1].date == date:
@@ -509,8 +489,7 @@ def _quoted_by_theo(
 
 
 def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> list[Event]:
-    year = event_year(doc)
-    anchors = find_anchors(doc, index, year)
+    anchors = find_anchors(doc, index)
     if not anchors:
         return []
     events = [
