@@ -391,3 +391,19 @@ def test_associations_and_a_title_said_after_the_previous_name() -> None:
         ("Lê Minh Tâm", "Phó Chủ tịch", "Hội Luật gia Việt Nam", ""),
         ("Nguyễn Thị Kim Nhung", "Phó Chủ tịch", "Hội Luật gia tỉnh Bắc Ninh", "Bắc Ninh"),
     }
+
+
+def test_the_person_replaced_held_the_post_filled() -> None:
+    # Real 069, 016: "thay cho bà/ông X" after the post filled (a term may stand between)
+    facts = facts_of(
+        "Bà Lê Thị Thuỷ được bầu giữ chức Bí thư Tỉnh uỷ Hà Nam, nhiệm kỳ 2015-2020, thay cho "
+        "ông Nguyễn Đình Khang. HĐND tỉnh Bình Dương bầu ông Trần Thanh Liêm - Phó chủ tịch "
+        "thường trực UBND tỉnh - giữ chức vụ Chủ tịch UBND tỉnh Bình Dương thay ông Trần Văn Nam.",
+        "",
+    )
+    posts = {(p.person.name, p.role, p.body.name, p.former) for p in facts.posts}
+    assert ("Nguyễn Đình Khang", "Bí thư", "Tỉnh ủy Hà Nam", True) in posts
+    assert ("Lê Thị Thủy", "Bí thư", "Tỉnh ủy Hà Nam", False) in posts
+    assert ("Trần Văn Nam", "Chủ tịch", "UBND tỉnh Bình Dương", True) in posts
+    # the replaced man gets the post filled, not the new holder's earlier one
+    assert not any(p[0] == "Trần Văn Nam" and p[1] == "Phó Chủ tịch Thường trực" for p in posts)

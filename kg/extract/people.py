@@ -182,6 +182,12 @@ _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
 # Between a title and the person a vote gives it to or takes it from: "bầu bổ sung Ủy viên
 # UBND tỉnh nhiệm kỳ (2016-2021) đối với ông X" (with respect to).
 _FOR_PERSON = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*đối với\s*")
+# Between a title and the person it was taken from: "giữ chức Bí thư Tỉnh uỷ Hà Nam, nhiệm
+# kỳ 2015-2020, thay cho ông X" (replacing X). X held the post before.
+_REPLACED = re.compile(
+    r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*"
+    rf"(?:{word_alternation(_TABLE['replacing']['words'])})\s*"
+)
 # Verbs that take a post away: dismiss, relieve of.
 _DISMISSAL = re.compile(
     r"(?:miễn nhiệm|bãi nhiệm|cho thôi giữ|cho thôi|thôi giữ)(?: chức vụ| chức danh| chức)?\s*$"
@@ -485,6 +491,8 @@ def _left_chain(
             if _DISMISSAL.search(before):
                 return [replace(post, former=True) for post in posts]
             return posts
+        if posts and _REPLACED.fullmatch(folded, end, tail_end):
+            return [replace(post, former=True) for post in posts]
         if posts and _LIST_INTRO.fullmatch(folded, end, tail_end):
             # "Các Phó Chủ tịch gồm: ông A, B, bà C": A's, and the list's; a bare title of the
             # list is of the body the sentence named before it ("UBND có 6 Phó chủ tịch gồm")
