@@ -407,3 +407,31 @@ def test_the_person_replaced_held_the_post_filled() -> None:
     assert ("Trần Văn Nam", "Chủ tịch", "UBND tỉnh Bình Dương", True) in posts
     # the replaced man gets the post filled, not the new holder's earlier one
     assert not any(p[0] == "Trần Văn Nam" and p[1] == "Phó Chủ tịch Thường trực" for p in posts)
+
+
+def test_committee_names_in_lower_case_are_bodies() -> None:
+    # Real 016, 039, 028: VietNews writes "Bí thư huyện uỷ Can Lộc" in lower case
+    posts = _posts(
+        "Ông Võ Hồng Hải (nguyên Bí thư huyện uỷ Can Lộc) phát biểu. Ông Trần Thanh Liêm từng "
+        "giữ chức Bí thư thị uỷ Thuận An. Nguyên Bí thư tỉnh uỷ Thanh Hoá Mai Văn Ninh dự họp.",
+        "",
+    )
+    assert ("Võ Hồng Hải", "Bí thư", "Huyện ủy Can Lộc", "Can Lộc") in posts
+    assert ("Trần Thanh Liêm", "Bí thư", "Thị ủy Thuận An", "Thuận An") in posts
+    assert ("Mai Văn Ninh", "Bí thư", "Tỉnh ủy Thanh Hóa", "Thanh Hóa") in posts
+
+
+def test_a_nominee_does_not_hold_the_post() -> None:
+    # Real 040, 090: "Giới thiệu ông X làm Bí thư", "3 người cho chức danh ... gồm: ông A, ..."
+    posts = _posts(
+        "Giới thiệu ông Lữ Văn Hùng làm Bí thư tỉnh uỷ Hậu Giang. Tỉnh uỷ Hậu Giang đã chọn 3 "
+        "người cho chức danh bí thư tỉnh uỷ gồm: ông Huỳnh Thanh Tạo, phó bí thư thường trực "
+        "tỉnh uỷ; ông Đồng Văn Thanh, phó chủ tịch thường trực UBND tỉnh. Ông Trần Văn Lâm được "
+        "bầu làm Chủ tịch UBND tỉnh Hậu Giang.",
+        "",
+    )
+    assert posts == {
+        ("Huỳnh Thanh Tạo", "Phó Bí thư Thường trực", "Tỉnh ủy Hậu Giang", "Hậu Giang"),
+        ("Đồng Văn Thanh", "Phó Chủ tịch Thường trực", "UBND tỉnh Hậu Giang", "Hậu Giang"),
+        ("Trần Văn Lâm", "Chủ tịch", "UBND tỉnh Hậu Giang", "Hậu Giang"),
+    }

@@ -188,6 +188,15 @@ _REPLACED = re.compile(
     r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*"
     rf"(?:{word_alternation(_TABLE['replacing']['words'])})\s*"
 )
+# A nomination ("giới thiệu ông X làm", "cho chức danh Bí thư gồm: A, B") gives no post.
+_NOMINATION = re.compile(
+    rf"(?<![{LOWER}{UPPER}])(?:{word_alternation(_TABLE['nomination']['words'])}){_END}",
+    re.IGNORECASE,
+)
+_NOMINATED_TITLE = re.compile(
+    rf"(?:{word_alternation(_TABLE['nomination']['before_title'])})\s*$", re.IGNORECASE
+)
+_NOMINATION_REACH = 30
 # Verbs that take a post away: dismiss, relieve of.
 _DISMISSAL = re.compile(
     r"(?:miễn nhiệm|bãi nhiệm|cho thôi giữ|cho thôi|thôi giữ)(?: chức vụ| chức danh| chức)?\s*$"
@@ -483,6 +492,10 @@ def _left_chain(
             continue
         if _INSIDE_BODY.search(folded, max(0, role_start.start() - 8), role_start.start()):
             continue  # "Ban Bí thư" is a body, not a secretary
+        if _NOMINATED_TITLE.search(
+            folded, max(0, role_start.start() - _NOMINATION_REACH), role_start.start()
+        ):
+            return []  # "3 người cho chức danh Bí thư Tỉnh uỷ gồm: ông A": candidates
         posts, end = parse_chain(folded, role_start.start(), tail_end, index, at)
         if posts and _FOR_PERSON.fullmatch(folded, end, tail_end):
             # "miễn nhiệm Chủ tịch UBND tỉnh, nhiệm kỳ 2016-2021 đối với ông X": the post of X,
@@ -552,8 +565,8 @@ def _appointed_posts(
         # A list of former posts runs on past semicolons: "từng giữ các chức vụ: A; B; C".
         clause_end = ceiling if former else _clause_end(folded, pos, ceiling)
         for start, end in _verbs(pattern, folded, pos, clause_end):
-            if start > pos + 60:
-                break
+            if start > pos + 60 or _NOMINATION.search(folded, pos, start):
+                break  # too far, or "được giới thiệu để bầu làm": nominated, not appointed
             if former:
                 posts = _career(folded, end, clause_end, index, at)
             else:
@@ -771,6 +784,9 @@ def _list_appointments(
         last += 1
     while first > 0 and _LIST_GAP.match(_gap(folded, names, chains, first - 1)):
         first -= 1
+    named_at = names[first].start
+    if _NOMINATION.search(folded, max(0, named_at - _NOMINATION_REACH), named_at):
+        return []  # "giới thiệu ông X làm Bí thư": a nominee
     after = max([names[last].end] + [p.end for p in chains[last] if p.start > names[last].start])
     ceiling = names[last + 1].start if last + 1 < len(names) else len(folded)
     after = _skip_bracket(folded, after, ceiling)
