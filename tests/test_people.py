@@ -435,3 +435,18 @@ def test_a_nominee_does_not_hold_the_post() -> None:
         ("Đồng Văn Thanh", "Phó Chủ tịch Thường trực", "UBND tỉnh Hậu Giang", "Hậu Giang"),
         ("Trần Văn Lâm", "Chủ tịch", "UBND tỉnh Hậu Giang", "Hậu Giang"),
     }
+
+
+def test_a_bare_title_in_a_round_up_of_provinces_is_of_the_province_told_of() -> None:
+    # Real 014: a district of one province, named twice, had become the article's focus, and
+    # every bare "Phó Bí thư" its Huyện ủy
+    posts = _posts(
+        "Sáng 14/10, Đại hội Đảng bộ tỉnh Quảng Ninh lần thứ 14 họp. Ông Nguyễn Văn Đọc tái đắc "
+        "cử chức vụ Bí thư Tỉnh uỷ Quảng Ninh. Các ông Nguyễn Đức Long, Vũ Hồng Thanh được bầu "
+        "giữ chức Phó Bí thư.\n\nChiều 13/10, Đại hội Đảng bộ tỉnh Bến Tre bầu ông Võ Thành Hạo "
+        "giữ chức Bí thư Tỉnh uỷ Bến Tre. Các ông Cao Văn Trọng, Trần Ngọc Tam được bầu giữ "
+        "chức Phó Bí thư. Ông Hạo sinh tại huyện Giồng Trôm, từng công tác ở huyện Giồng Trôm.",
+        "",
+    )
+    assert ("Nguyễn Đức Long", "Phó Bí thư", "Tỉnh ủy Quảng Ninh", "Quảng Ninh") in posts
+    assert ("Cao Văn Trọng", "Phó Bí thư", "Tỉnh ủy Bến Tre", "Bến Tre") in posts

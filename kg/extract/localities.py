@@ -422,11 +422,15 @@ def _named_units(name: str, levels: tuple[str, ...], units: tuple[str, ...]) -> 
 
 def focus_locality(mentions: list[LocalityMention]) -> Locality | None:
     """The unit the article is about: the most-named district, unless its province is named
-    more than twice as often (a provincial story that mentions a district in passing)."""
+    more than twice as often (a provincial story that mentions a district in passing) or
+    another province is named most (a round-up of provinces that names a district of one)."""
     named = [m.locality for m in mentions if m.confidence > 0.6]
     districts = Counter(loc for loc in named if loc.level == "district").most_common(1)
     provinces = Counter(loc for loc in named if loc.level == "province").most_common(1)
-    if districts and (not provinces or districts[0][1] * 2 >= provinces[0][1]):
+    if districts and (
+        not provinces
+        or (districts[0][1] * 2 >= provinces[0][1] and districts[0][0].province == provinces[0][0])
+    ):
         return districts[0][0]
     return provinces[0][0] if provinces else (districts[0][0] if districts else None)
 
