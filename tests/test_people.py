@@ -450,3 +450,19 @@ def test_a_bare_title_in_a_round_up_of_provinces_is_of_the_province_told_of() ->
     )
     assert ("Nguyễn Đức Long", "Phó Bí thư", "Tỉnh ủy Quảng Ninh", "Quảng Ninh") in posts
     assert ("Cao Văn Trọng", "Phó Bí thư", "Tỉnh ủy Bến Tre", "Bến Tre") in posts
+
+
+def test_bodies_of_youth_unions_inspectorates_and_military_commands() -> None:
+    # Real 006, 035, 063, 032, 084
+    posts = _posts(
+        "Tỉnh Sóc Trăng. Ông Trần Văn Nam, nguyên Bí thư Tỉnh Đoàn, phát biểu. Ông Lê Trọng "
+        "Nguyên, Chánh Thanh tra tỉnh dự. Ông Trần Công Chánh từng giữ chức Chỉ huy trưởng Bộ "
+        "chỉ huy Quân sự tỉnh Hậu Giang. Bà Trần Kim Yến, Chủ tịch LĐLĐ TP HCM dự.",
+        "",
+    )
+    assert posts == {
+        ("Trần Văn Nam", "Bí thư", "Tỉnh đoàn Sóc Trăng", "Sóc Trăng"),
+        ("Lê Trọng Nguyên", "Chánh Thanh tra", "Thanh tra tỉnh Sóc Trăng", "Sóc Trăng"),
+        ("Trần Công Chánh", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hậu Giang", "Hậu Giang"),
+        ("Trần Kim Yến", "Chủ tịch", "LĐLĐ thành phố Hồ Chí Minh", "Hồ Chí Minh"),
+    }
