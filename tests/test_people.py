@@ -466,3 +466,14 @@ def test_bodies_of_youth_unions_inspectorates_and_military_commands() -> None:
         ("Trần Công Chánh", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hậu Giang", "Hậu Giang"),
         ("Trần Kim Yến", "Chủ tịch", "LĐLĐ thành phố Hồ Chí Minh", "Hồ Chí Minh"),
     }
+
+
+def test_a_numbered_district_is_read_before_the_name() -> None:
+    # Real 059: "Chủ tịch UBND quận 2 Nguyễn Phước Hưng" had lost the person
+    posts = _posts(
+        "Báo cáo với Bí thư Thăng, Chủ tịch UBND quận 2 Nguyễn Phước Hưng cho biết quận đã "
+        "làm tốt. Ông Trần Vĩnh Tuyến từng làm Bí thư quận 1.",
+        "",
+    )
+    assert ("Nguyễn Phước Hưng", "Chủ tịch", "UBND Quận 2", "Quận 2") in posts
+    assert ("Trần Vĩnh Tuyến", "Bí thư", "Quận ủy Quận 1", "Quận 1") in posts

@@ -234,7 +234,11 @@ def _committee(
 def _body_name(canonical: str, entry: _Entry, unit_word: str, locality: Locality | None) -> str:
     if locality is None:
         return canonical
-    if entry.level in ("province", "city", "district") or canonical.endswith("ủy"):
+    if (
+        entry.level in ("province", "city", "district")
+        or canonical.endswith("ủy")
+        or locality.name[-1].isdigit()  # "UBND Quận 2", not "UBND quận Quận 2"
+    ):
         return f"{canonical} {locality.name}"
     unit = _UNIT_SPELLING.get(unit_word, unit_word) or locality.unit
     return f"{canonical} {unit} {locality.name}"
@@ -248,11 +252,16 @@ def _place_after(
     index: LocalityIndex,
     default_end: int,
 ) -> tuple[Locality | None, int]:
-    """The longest run of capitalized words after ``pos`` that names a unit of ``levels``."""
+    """The longest run of capitalized words after ``pos`` that names a unit of ``levels``; a
+    number after a unit word is the unit so numbered ("quận 2" is Quận 2)."""
     match = _PLACE.match(text, pos)
     if match is None:
         return None, default_end
     words = match.group("name").split(" ")
+    if words[0].isdigit():
+        unit_word = text[:pos].rstrip().rsplit(" ", 1)[-1]
+        found = index.resolve(f"{unit_word.capitalize()} {words[0]}", levels, units)
+        return (found, match.start("name") + len(words[0])) if found else (None, default_end)
     for count in range(len(words), 0, -1):
         name = " ".join(words[:count])
         found = index.resolve(name, levels, units)
