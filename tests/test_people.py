@@ -477,3 +477,42 @@ def test_a_numbered_district_is_read_before_the_name() -> None:
     )
     assert ("Nguyễn Phước Hưng", "Chủ tịch", "UBND Quận 2", "Quận 2") in posts
     assert ("Trần Vĩnh Tuyến", "Bí thư", "Quận ủy Quận 1", "Quận 1") in posts
+
+
+def test_title_chains_with_secretaries_general_central_abbreviations_and_unknown_bodies() -> None:
+    # Real 046, 121, 111, 052, 041
+    posts = _posts(
+        "Tỉnh Hà Giang. Dự đại hội có ông Lê Minh Tâm, Phó Bí thư Đảng đoàn, Phó chủ tịch, Tổng "
+        "thư ký Hội Luật gia Việt Nam. Ông Trần Văn Sơn, Ủy viên T.Ư Đảng, Bí thư Tỉnh ủy dự. "
+        "Ông Mai Tiến Dũng, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ dự. Bà Phạm Thị Thanh Trà - "
+        "Ủy viên Ban Chấp hành Đảng, Bí thư Tỉnh ủy Yên Bái phát biểu. Phát biểu tại kỳ họp, Bí "
+        "thư Tỉnh uỷ, Trưởng đoàn Đại biểu Quốc hội tỉnh Bình Dương; Trần Văn Nam đề nghị.",
+        "",
+    )
+    assert {
+        ("Lê Minh Tâm", "Phó Bí thư", "Đảng đoàn Hội Luật gia Việt Nam", ""),
+        ("Lê Minh Tâm", "Phó Chủ tịch", "Hội Luật gia Việt Nam", ""),
+        ("Lê Minh Tâm", "Tổng Thư ký", "Hội Luật gia Việt Nam", ""),
+        ("Trần Văn Sơn", "Ủy viên", "Ban Chấp hành Trung ương Đảng", ""),
+        ("Trần Văn Sơn", "Bí thư", "Tỉnh ủy Hà Giang", "Hà Giang"),
+        ("Mai Tiến Dũng", "Bộ trưởng", "Văn phòng Chính phủ", ""),
+        ("Mai Tiến Dũng", "Chủ nhiệm", "Văn phòng Chính phủ", ""),
+        ("Phạm Thị Thanh Trà", "Ủy viên", "Ban Chấp hành Đảng", ""),
+        ("Phạm Thị Thanh Trà", "Bí thư", "Tỉnh ủy Yên Bái", "Yên Bái"),
+        ("Trần Văn Nam", "Bí thư", "Tỉnh ủy Bình Dương", "Bình Dương"),
+        ("Trần Văn Nam", "Trưởng đoàn", "Đoàn ĐBQH tỉnh Bình Dương", "Bình Dương"),
+    } <= posts
+
+
+def test_a_short_name_between_titles_is_not_a_body() -> None:
+    # Real 059: "Báo cáo với Bí thư Thăng, Chủ tịch UBND quận 2 ..."; real 003: a ";" before
+    # "ông" starts the next person of a list
+    posts = _posts(
+        "Báo cáo với Bí thư Thăng, Chủ tịch UBND quận 2 Nguyễn Phước Hưng cho biết. Nhiều Bí thư "
+        "tái đắc cử như ông Hoàng Dân Mạc Bí thư Tỉnh uỷ Phú Thọ; ông Triệu Tài Vinh, Bí thư Tỉnh "
+        "uỷ Hà Giang.",
+        "",
+    )
+    assert not any(p[0] == "Nguyễn Phước Hưng" and p[1] == "Bí thư" for p in posts)
+    assert ("Triệu Tài Vinh", "Bí thư", "Tỉnh ủy Phú Thọ", "Phú Thọ") not in posts
+    assert ("Triệu Tài Vinh", "Bí thư", "Tỉnh ủy Hà Giang", "Hà Giang") in posts

@@ -177,6 +177,11 @@ _RUN = re.compile(
 )
 # Between posts of one chain: ", ", " - ", " kiêm ", "; ", " rồi ".
 _CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
+# A body kg does not know, written after a title and before the next title of the chain: a
+# head word of [unknown_bodies], up to the comma ("Ủy viên Ban Chấp hành Đảng, Bí thư Tỉnh ủy").
+_UNKNOWN_BODY = re.compile(
+    rf" ?(?:{word_alternation(_TABLE['unknown_bodies']['heads'])}) [^,;.()]{{1,40}}?(?=, )"
+)
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
 # Between a title and the person a vote gives it to or takes it from: "bầu bổ sung Ủy viên
@@ -429,6 +434,11 @@ def parse_chain(
         if end < limit and text[end] == " ":
             body, body_end = _body_after_role(text, entry, end + 1, limit, index, at)
             end = max(end, body_end)
+        if body is None and (unknown := _UNKNOWN_BODY.match(text, end, limit)):
+            following = unknown.end() + len(_CHAIN_SEP.match(text, unknown.end(), limit).group())
+            if _role_at(text, following, limit) is not None:
+                # "Ủy viên Ban Chấp hành Đảng, Bí thư Tỉnh ủy Yên Bái": the body as written
+                body, end = Body(unknown.group().strip(), "other"), unknown.end()
         default = entry.default_body or (_focus_committee(index) if entry.party else "")
         if body is None and default:
             phrase = parse_body(default, 0, index, at)
@@ -483,9 +493,13 @@ def _left_chain(
     folded: str, name: NameSpan, floor: int, index: LocalityIndex, at: int
 ) -> list[ParsedPost]:
     """The title chain ending right before ``name`` (a rank or ông/bà may stand between)."""
-    # A ";" ends the person before in a list: the title after it is this one's.
-    floor = max(floor, folded.rfind(";", floor, name.start) + 1)
-    tail = _strip_address(folded[floor : name.start].rstrip()).rstrip(" ,-–")
+    # A ";" ends the person before in a list: the title after it is this one's. Right before
+    # a bare name it stands for a comma ("Bí thư Tỉnh uỷ, Trưởng đoàn ĐBQH tỉnh; Trần Văn Nam");
+    # before "ông"/"bà" it starts the next item ("Bí thư Tỉnh uỷ Phú Thọ; ông Triệu Tài Vinh").
+    semicolon = folded.rfind(";", floor, name.start)
+    if semicolon >= 0 and folded[semicolon + 1 : name.start].strip():
+        floor = semicolon + 1
+    tail = _strip_address(folded[floor : name.start].rstrip()).rstrip(" ,;-–")
     tail_end = floor + len(tail)
     for role_start in _ANY_ROLE.finditer(folded, floor, tail_end):
         if role_start.start() > floor and folded[role_start.start() - 1] not in ' (,;:-–"“':
