@@ -516,3 +516,21 @@ def test_a_short_name_between_titles_is_not_a_body() -> None:
     assert not any(p[0] == "Nguyễn Phước Hưng" and p[1] == "Bí thư" for p in posts)
     assert ("Triệu Tài Vinh", "Bí thư", "Tỉnh ủy Phú Thọ", "Phú Thọ") not in posts
     assert ("Triệu Tài Vinh", "Bí thư", "Tỉnh ủy Hà Giang", "Hà Giang") in posts
+
+
+def test_age_and_birth_before_the_title_and_family_names_that_are_communes() -> None:
+    # Real 031, 016: a bio between the name and its title; real 014, 036, 096: "Phan", "Vương",
+    # "Phùng" are also communes' names, and had been cut off the name as a place
+    posts = _posts(
+        "Ông Trần Sỹ Thanh sinh năm 1971, quê Thanh Chương (Nghệ An) là Uỷ viên dự khuyết Trung "
+        "ương Đảng, từng giữ chức Bí thư Tỉnh uỷ Bắc Giang. HĐND tỉnh Bạc Liêu bầu ông Vương "
+        "Phương Nam (49 tuổi, Chủ tịch UBND TP Bạc Liêu). Các ông Phan Văn Mãi, Cao Văn Trọng "
+        "được bầu giữ chức Phó Bí thư Tỉnh uỷ Bến Tre.",
+        "",
+    )
+    assert {
+        ("Trần Sỹ Thanh", "Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng", ""),
+        ("Trần Sỹ Thanh", "Bí thư", "Tỉnh ủy Bắc Giang", "Bắc Giang"),
+        ("Vương Phương Nam", "Chủ tịch", "UBND thành phố Bạc Liêu", "Bạc Liêu"),
+        ("Phan Văn Mãi", "Phó Bí thư", "Tỉnh ủy Bến Tre", "Bến Tre"),
+    } <= posts

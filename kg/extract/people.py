@@ -184,6 +184,13 @@ _UNKNOWN_BODY = re.compile(
 )
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
+# What a name's own clause may tell before the title: age and birth, where from ("(39 tuổi,
+# Giám đốc Sở Tài chính)", "sinh năm 1971, quê Thanh Chương (Nghệ An) là Uỷ viên ...").
+_BIO = re.compile(
+    r"(?:\d{2} tuổi\s*[,;]\s*"
+    r"|sinh (?:năm |ngày |tháng )?[\d/.\- ]{2,12}"
+    r"(?:,? (?:tại|quê(?: quán)?(?: ở| tại)?) [^,;.()]{1,40}?(?: \([^()]*\))?)?,?\s+là\s+)"
+)
 # Between a title and the person a vote gives it to or takes it from: "bầu bổ sung Ủy viên
 # UBND tỉnh nhiệm kỳ (2016-2021) đối với ông X" (with respect to).
 _FOR_PERSON = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*đối với\s*")
@@ -345,7 +352,7 @@ def _name_start(words: list[str], honorific: bool) -> int | None:
     """Where the name starts in a run of capitalized words, after any glued place name."""
     for start in range(1, len(words) - 1):
         if words[start] in SURNAMES and (
-            _is_place(" ".join(words[:start])) or _ends_a_body_name(words[:start])
+            _is_glued_place(words[:start]) or _ends_a_body_name(words[:start])
         ):
             return start
     if len(words) < 2:
@@ -356,6 +363,17 @@ def _name_start(words: list[str], honorific: bool) -> int | None:
         if words[start] in SURNAMES and _is_body_word(words[0]):
             return start
     return None
+
+
+def _is_glued_place(words: list[str]) -> bool:
+    """True when ``words`` name a place glued before a name ("... huyện Cẩm Xuyên Hà Thị Việt
+    Ánh"). A family name alone is a commune's name too often ("Vương", "Đoàn"): as one word it
+    must name a district or a province."""
+    name = " ".join(words)
+    if len(words) == 1 and words[0] in SURNAMES:
+        gaz = gazetteer()
+        return any(gaz.lookup(name, level) for level in ("province", "district"))
+    return _is_place(name)
 
 
 def _ends_a_body_name(words: list[str]) -> bool:
@@ -561,6 +579,8 @@ def _right_chain(
         pos = aside.end()  # "Ông Lê Xuân Huy (người đứng phát biểu) - Tỉnh ủy viên"
     sep = _AFTER_NAME.match(folded, pos)
     pos = sep.end() if sep else pos
+    bio = _BIO.match(folded, pos, ceiling)
+    pos = bio.end() if bio else pos
     posts, end = parse_chain(folded, pos, ceiling, index, at)
     if posts and ceiling < len(folded) and folded[end:ceiling].strip(" ,-–") == "":
         # The chain runs into the next name: it is that person's title, from the last ";"
