@@ -534,3 +534,32 @@ def test_age_and_birth_before_the_title_and_family_names_that_are_communes() -> 
         ("Vương Phương Nam", "Chủ tịch", "UBND thành phố Bạc Liêu", "Bạc Liêu"),
         ("Phan Văn Mãi", "Phó Bí thư", "Tỉnh ủy Bến Tre", "Bến Tre"),
     } <= posts
+
+
+def test_a_copula_gives_the_post_and_later_verbs_of_the_clause_add_to_it() -> None:
+    # Real 007, 032, 025
+    posts = _posts("Hiện, ông Đào Tấn Lộc vẫn là Trưởng đoàn ĐBQH tỉnh Phú Yên.", "")
+    assert ("Đào Tấn Lộc", "Trưởng đoàn", "Đoàn ĐBQH tỉnh Phú Yên", "Phú Yên") in posts
+    posts = _posts(
+        "Tỉnh Hậu Giang. Tiền nhiệm của ông là ông Huỳnh Minh Chắc cũng là Chỉ huy trưởng Bộ chỉ "
+        "huy Quân sự tỉnh, sau đó được bầu giữ chức Chủ tịch UBND tỉnh rồi Bí thư tỉnh uỷ.",
+        "",
+    )
+    assert {
+        ("Huỳnh Minh Chắc", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hậu Giang", "Hậu Giang"),
+        ("Huỳnh Minh Chắc", "Chủ tịch", "UBND tỉnh Hậu Giang", "Hậu Giang"),
+        ("Huỳnh Minh Chắc", "Bí thư", "Tỉnh ủy Hậu Giang", "Hậu Giang"),
+    } <= posts
+
+
+def test_a_copula_does_not_give_the_next_persons_title_nor_a_future_post() -> None:
+    # Real 023, 039, 042
+    posts = _posts(
+        "Tỉnh Thanh Hóa. Người có số phiếu tín nhiệm thấp nhiều sau ông Việt, bà Hằng là Phó chủ "
+        "tịch UBND tỉnh Lê Thị Thìn. Ông Đặng Quốc Khánh trúng cử và sẽ là Trưởng đoàn đại biểu "
+        "Quốc hội tỉnh Hà Tĩnh. Bí thư Lê Văn Sang (gọi ông Sơn bằng chú) là Trưởng phòng Tài "
+        "chính.",
+        "",
+    )
+    assert ("Lê Thị Thìn", "Phó Chủ tịch", "UBND tỉnh Thanh Hóa", "Thanh Hóa") in posts
+    assert not any(p[0] in ("Hằng", "Đặng Quốc Khánh", "Sơn") for p in posts)

@@ -200,6 +200,8 @@ _REPLACED = re.compile(
     r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*"
     rf"(?:{word_alternation(_TABLE['replacing']['words'])})\s*"
 )
+# A name inside brackets: the verb after the closing one is of the name before them.
+_CLOSES_ASIDE = re.compile(r"^[^(]*\)")
 # A nomination ("giới thiệu ông X làm", "cho chức danh Bí thư gồm: A, B") gives no post.
 _NOMINATION = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?:{word_alternation(_TABLE['nomination']['words'])}){_END}",
@@ -594,19 +596,32 @@ def _right_chain(
 def _appointed_posts(
     folded: str, pos: int, ceiling: int, index: LocalityIndex, at: int
 ) -> list[ParsedPost]:
-    """Posts given by a verb of appointment after a name: "được bầu làm Bí thư Tỉnh uỷ"."""
+    """Posts given by verbs of appointment after a name: "được bầu làm Bí thư Tỉnh uỷ", "cũng
+    là Chỉ huy trưởng ..., sau đó được bầu giữ chức Chủ tịch UBND tỉnh rồi Bí thư tỉnh uỷ"."""
     for pattern, former in ((_FORMER_APPOINTMENT, True), (_APPOINTMENT, False)):
         # A list of former posts runs on past semicolons: "từng giữ các chức vụ: A; B; C".
         clause_end = ceiling if former else _clause_end(folded, pos, ceiling)
+        found: list[ParsedPost] = []
+        reach = pos + 60
         for start, end in _verbs(pattern, folded, pos, clause_end):
-            if start > pos + 60 or _NOMINATION.search(folded, pos, start):
-                break  # too far, or "được giới thiệu để bầu làm": nominated, not appointed
+            between = folded[pos:start]
+            if start > reach or _NOMINATION.search(between) or _CLOSES_ASIDE.search(between):
+                # too far; "được giới thiệu để bầu làm": nominated; "Sang (gọi ông Sơn bằng
+                # chú) là Trưởng phòng": the verb is not of the name inside the brackets
+                break
             if former:
                 posts = _career(folded, end, clause_end, index, at)
-            else:
-                posts, _ = parse_chain(folded, end, clause_end, index, at)
+                if posts:
+                    return posts
+                continue
+            posts, chain_end = parse_chain(folded, end, clause_end, index, at)
+            if posts and ceiling < len(folded) and not folded[chain_end:ceiling].strip(" ,-–"):
+                break  # "sau ông Việt, bà Hằng là Phó chủ tịch UBND tỉnh Lê Thị Thìn"
             if posts:
-                return posts
+                found += posts
+                reach = chain_end + 60
+        if found:
+            return found
     return []
 
 
