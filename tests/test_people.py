@@ -563,3 +563,21 @@ def test_a_copula_does_not_give_the_next_persons_title_nor_a_future_post() -> No
     )
     assert ("Lê Thị Thìn", "Phó Chủ tịch", "UBND tỉnh Thanh Hóa", "Thanh Hóa") in posts
     assert not any(p[0] in ("Hằng", "Đặng Quốc Khánh", "Sơn") for p in posts)
+
+
+def test_a_sentence_opening_before_that_he_was_gives_former_posts() -> None:
+    # Real 035: "Trước đây ông là Thành uỷ viên, Giám đốc Sở ..."; the Thành ủy is the city's
+    # (Hồ Chí Minh), not the province named last (Bến Tre)
+    facts = facts_of(
+        "Ông Phong làm Bí thư Tỉnh uỷ Bến Tre. Ông Lê Thanh Liêm được bầu làm Phó Chủ tịch UBND "
+        "TP HCM. Trước đây ông là Thành uỷ viên, Giám đốc Sở Nông nghiệp và Phát triển nông thôn.",
+        "",
+    )
+    posts = {(p.person.name, p.role, p.body.name, p.former) for p in facts.posts}
+    assert ("Lê Thanh Liêm", "Ủy viên", "Thành ủy Hồ Chí Minh", True) in posts
+    assert (
+        "Lê Thanh Liêm",
+        "Giám đốc",
+        "Sở Nông nghiệp và Phát triển nông thôn thành phố Hồ Chí Minh",
+        True,
+    ) in posts

@@ -217,6 +217,11 @@ def _committee(
         if entry.unit:
             units = (entry.unit,)
         locality, end = _place_after(text, end, levels, units, index, end)
+        if locality is None and entry.level == "city":
+            # "Thành ủy" is a city's: one run by the centre, else a provincial city
+            locality = index.nearest("province", at, ("thành phố",)) or index.nearest(
+                "district", at, ("thành phố",)
+            )
         if locality is None:
             level = "province" if entry.level in ("province", "city") else "district"
             locality = index.nearest(level, at, units if level == "district" else ())

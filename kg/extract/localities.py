@@ -491,7 +491,11 @@ class LocalityIndex:
         if split < len(offsets) and offsets[split] < end:
             return named[split]  # the first one after, in the same sentence
         if level == "province":
-            return named[split - 1] if split else self.province
+            if split:
+                return named[split - 1]
+            if units and self.province is not None and self.province.unit not in units:
+                return None
+            return self.province
         if (
             self.focus is not None
             and self.focus.level == level
@@ -513,6 +517,8 @@ class LocalityIndex:
                 loc = mention.locality
                 if level == "province":
                     found: Locality | None = loc.province
+                    if units and found is not None and found.unit not in units:
+                        found = None
                 elif loc.level == level and (not units or loc.unit in units):
                     found = loc
                 else:

@@ -123,7 +123,8 @@ _HONORIFIC_ENDS = frozenset(word[-1] for word in _TABLE["honorifics"]["words"])
 _CAPITAL_HONORIFICS = {"Ông", "Bà", "Các", "Anh", "Chị"}
 # A sentence about the person named before: "Ông từng ...", "Trước đó, bà đã ..." (he, she).
 _PRONOUN_SUBJECT = re.compile(
-    rf"(?:[^,.;:]{{1,30}}, )?(?P<pronoun>Ông|Bà|ông|bà)(?= [{LOWER}\d])"
+    rf"(?:(?P<earlier>{word_alternation(_TABLE['former']['openers'])}),? |[^,.;:]{{1,30}}, )?"
+    rf"(?P<pronoun>Ông|Bà|ông|bà)(?= [{LOWER}\d])"
 )
 # pronoun -> middle names that rule a person out (a woman's "Thị" for "ông")
 _PRONOUNS: dict[str, frozenset[str]] = {
@@ -788,6 +789,8 @@ def _pronoun_posts(
     for post in _appointed_posts(
         folded, subject.end(), ceiling, index, sentence.start + subject.start()
     ):
+        if subject.group("earlier"):
+            post = replace(post, former=True)  # "Trước đây ông là Giám đốc Sở ..."
         person.posts.append((post, sentence))
 
 
