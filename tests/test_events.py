@@ -317,3 +317,16 @@ def test_a_council_that_meets_for_the_first_time_dates_the_session_of_the_lead()
         "",
     )
     assert [e.date for e in facts.events] == ["2016-06-16"]
+
+
+def test_a_sentence_dated_another_day_is_not_the_meeting_s() -> None:
+    # Real 092, 058: interviews on other days are not attendance at the meeting
+    facts = facts_of(
+        "Sáng 17/3, Ban Thường trực UBMTTQ tỉnh Hà Tĩnh tổ chức hội nghị hiệp thương lần thứ "
+        "nhất. Ông Đặng Quốc Khánh, Chủ tịch UBND tỉnh phát biểu tại hội nghị. \"Tỉnh sẽ bầu 7 "
+        "đại biểu\", bà Nguyễn Thị Nữ Y, Chủ tịch HĐND tỉnh nói và cho hay ngày 18/4 sẽ diễn ra "
+        "hội nghị lần thứ ba.",
+        "2016-03",
+    )
+    assert _roles(facts, "Đặng Quốc Khánh") == {"spoke", "attended"}
+    assert _roles(facts, "Nguyễn Thị Nữ Y") == set()

@@ -506,9 +506,12 @@ def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> 
     ]
     seen: set[tuple[int, str, str]] = set()
     anchored = {a.sentence.start for a in anchors}  # the sentences that date a meeting
+    other_days = _other_days(doc, anchors)
     for person, role, sentence in participant_roles(doc, facts.mentions):
         if sentence.start not in anchored and _EARLIER.match(sentence.text):
             continue  # "Trước đó, ...": another, earlier occasion
+        if sentence.start in other_days:
+            continue  # "Chiều 27/11, bà X cho biết" after a session of 1/10: another day
         number = _event_of(anchors, sentence)
         if (number, person.name, role) in seen:
             continue
@@ -519,6 +522,24 @@ def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> 
     for event in events:
         _complete_roles(event)
     return events
+
+
+def _other_days(doc: Document, anchors: list[Anchor]) -> set[int]:
+    """The sentences, not dating a meeting, that tell of a day other than their event's."""
+    anchored = {a.sentence.start for a in anchors}
+    when_told = chronology(doc.article, doc.lowered_sentences)
+    found = set()
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        if sentence.start in anchored or not _may_hold_date(folded):
+            continue
+        when = _event_date(folded)
+        if when is None:
+            continue
+        day = resolve_date(when, doc.article, when_told)
+        event_day = anchors[_event_of(anchors, sentence)].date
+        if day.count("-") == 2 and event_day.count("-") == 2 and day != event_day:
+            found.add(sentence.start)
+    return found
 
 
 def _event_of(anchors: list[Anchor], sentence: Sentence) -> int:
