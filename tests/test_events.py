@@ -330,3 +330,15 @@ def test_a_sentence_dated_another_day_is_not_the_meeting_s() -> None:
     )
     assert _roles(facts, "Đặng Quốc Khánh") == {"spoke", "attended"}
     assert _roles(facts, "Nguyễn Thị Nữ Y") == set()
+
+
+def test_an_interview_goes_on_in_its_paragraph_and_an_invitation_is_no_attendance() -> None:
+    # Real 009
+    facts = facts_of(
+        "Ngày 27/11, Chánh văn phòng HĐND tỉnh Thanh Hoá Lê Đức Thuận gửi giấy mời cho các cơ "
+        "quan báo chí mời tham dự kỳ họp thứ 7 HĐND tỉnh Thanh Hoá.\n\nTối cùng ngày, trao đổi "
+        "với VnExpress, ông Lê Đức Thuận cho hay lãnh đạo HĐND không chỉ đạo. \"Hội đồng không "
+        "có chỉ đạo\", ông Thuận nói.",
+        "2017-11",
+    )
+    assert _roles(facts, "Lê Đức Thuận") == set()

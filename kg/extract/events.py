@@ -355,7 +355,15 @@ def participant_roles(
     # sentence takes its slice.
     ordered = sorted(mentions, key=lambda m: m.evidence.start)
     starts = [m.evidence.start for m in ordered]
-    for sentence in doc.sentences:
+    press_paragraph = -1  # the paragraph of the last sentence told to the press
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        if _PRESS.search(folded):
+            press_paragraph = sentence.paragraph
+            continue  # told the press, not said at the event
+        if sentence.paragraph == press_paragraph:
+            if _meeting_noun(folded) is None:
+                continue  # the interview goes on: "..., ông Thuận nói"
+            press_paragraph = -1
         inside = ordered[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         if not inside:
             continue
@@ -367,8 +375,6 @@ def _roles_in_sentence(
     doc: Document, sentence: Sentence, mentions: list[PersonMention]
 ) -> list[tuple[Person, str, Sentence]]:
     folded = doc.folded_sentence(sentence)
-    if _PRESS.search(folded):
-        return []  # told the press, not said at the event
     offsets = [
         (m.evidence.start - sentence.start, m.evidence.end - sentence.start, m.person)
         for m in mentions
