@@ -104,6 +104,10 @@ def test_estimate_and_comma_thousands() -> None:
         # a price (real 080) and a proposal
         "Báo chí thông tin về xe tư nhân Lexus trị giá trên 5 tỷ đồng.",
         "Sở đề xuất bổ sung kế hoạch vốn 1.471 tỷ đồng cho dự án.",
+        # a condition (real 074) and a request for money (real 053)
+        "Nếu chỉ thu được 60% thì trung bình mỗi năm TP HCM thu hơn 300 tỷ đồng.",
+        "Huyện Phúc Thọ đề nghị thành phố sớm thực hiện dự án đường trục Bắc – Nam trên địa bàn "
+        "huyện, hỗ trợ 62 tỷ đồng nâng cấp Khu trung tâm văn hóa thể thao.",
     ],
 )
 def test_not_indicators(sentence: str) -> None:

@@ -113,6 +113,12 @@ _EXCLUDE_CLAUSE = re.compile(
     word_alternation(_T["exclude"]["event"] + _T["exclude"]["ranking"] + _T["exclude"]["project"])
 )
 _DONATION = re.compile(word_alternation(_T["exclude"]["donations"]))
+_HYPOTHETICAL = _whole_words(word_alternation(_T["exclude"]["hypothetical"]))
+_REQUEST = _whole_words(word_alternation(_T["exclude"]["requests"]))
+# "..., hỗ trợ 62 tỷ đồng": the money asked for, right before its number
+_REQUESTED = re.compile(
+    rf"(?<!\w)(?:{word_alternation(_T['exclude']['request_objects'])})(?: thêm| khoảng)?\s*$"
+)
 _VOTES = re.compile(word_alternation(_T["exclude"]["votes"]))
 _ELECTION = _whole_words(word_alternation(_T["exclude"]["election"]))
 _AGREED = re.compile(rf"\s*(?:{word_alternation(_T['exclude']['agreed'])})(?!\w)")
@@ -539,7 +545,11 @@ def _observation(
         or _after_name(sentence, low, q.start)
     ):
         return None
-    if fig.unit in ("VND", "USD") and _DONATION.search(before):
+    if fig.unit in ("VND", "USD") and (
+        _DONATION.search(before) or (_REQUESTED.search(before) and _REQUEST.search(before))
+    ):
+        return None
+    if _HYPOTHETICAL.search(before):
         return None
     if _NEAR.search(before[-30:]) or _NEGATION.search(clause):
         return None
