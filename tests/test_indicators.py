@@ -216,3 +216,15 @@ def test_strip_trailing_is_the_substitution() -> None:
     ]
     for head in heads:
         assert ind._strip_trailing(head) == ind._TRAILING.sub("", head)
+
+
+def test_an_undated_meeting_of_february_reviews_the_year_before() -> None:
+    # Real 059: an undated article; its meeting "Sáng 7/2" is dated 2017, so "năm qua" (the
+    # past year) is 2016, as in a dated article of February
+    found = _run(
+        "Sáng 7/2, Bí thư Thành ủy TP HCM làm việc với quận 9. Năm 2017, quận tập trung phát "
+        "triển. Năm qua, tai nạn giao thông trên địa bàn quận là 322 vụ.",
+        "",
+    )
+    accidents = _one(found, 322)
+    assert (accidents.year, accidents.status) == (2016, "actual")

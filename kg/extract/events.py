@@ -530,6 +530,21 @@ def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> 
     return events
 
 
+def lead_event_month(doc: Document) -> int | None:
+    """The month of the meeting the article's lead dates ("Sáng 7/2, Bí thư Thành ủy ... làm
+    việc với quận 9"), if it does."""
+    for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        if sentence.paragraph > _LEAD_PARAGRAPHS:
+            break
+        if _may_hold_date(folded) and _meeting_noun(folded) and (when := _event_date(folded)):
+            month = int(when.group("month"))
+            return month if 1 <= month <= 12 else None
+    return None
+
+
+_LEAD_PARAGRAPHS = 2  # the title, the sapo and the first paragraph
+
+
 def _other_days(doc: Document, anchors: list[Anchor]) -> set[int]:
     """The sentences, not dating a meeting, that tell of a day other than their event's."""
     anchored = {a.sentence.start for a in anchors}

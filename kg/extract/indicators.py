@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.dates import opening_year, reference_years, years_in
+from kg.extract.events import lead_event_month
 from kg.extract.localities import locality_index
 from kg.extract.numbers import (
     Quantity,
@@ -230,6 +231,10 @@ def extract_indicators(
 ) -> list[IndicatorObservation]:
     lowered = doc.lowered_sentences
     review, plan = reference_years(doc.article, lowered)
+    if doc.article.year is None and review is not None and review == plan:
+        month = lead_event_month(doc)
+        if month is not None and month <= 3:
+            review = plan - 1  # as in a dated article: a meeting of February reviews last year
     title_end = len(doc.article.title) if doc.article.title else 0
     # an implied province shares its district's evidence: the district is the one named
     named: dict[tuple[int, int], LocalityMention] = {}
