@@ -2,8 +2,8 @@
 
 Its "legacy" table is the state just before the 2025 reform (63 provinces, 696 district-level
 units, 10,035 communes) with GSO codes. Spelling variants the table lacks ("TP HCM",
-"Đắc Lắc") and units dissolved before that state ("Quận 2") come from
-``patterns/localities.toml``.
+"Đắc Lắc"), units dissolved before that state ("Quận 2") and provinces renamed shortly before
+it (Thừa Thiên Huế, the city of Huế from January 2025) come from ``patterns/localities.toml``.
 """
 
 from __future__ import annotations
@@ -65,13 +65,18 @@ def gazetteer() -> Gazetteer:
         "SELECT DISTINCT province, provinceShort, provinceCode, district, districtShort, "
         "districtType, districtCode, ward, wardShort, wardType, wardCode FROM admin_units_legacy"
     )
+    table = load_patterns("localities")
+    renamed = table.get("renamed_provinces", {})
     provinces: dict[str, Locality] = {}
     districts: dict[str, Locality] = {}
     for row in rows:
         pcode = row["provinceCode"]
         if pcode not in provinces:
             unit = "thành phố" if row["province"].startswith("Thành phố") else "tỉnh"
-            provinces[pcode] = Locality(row["provinceShort"], "province", unit, pcode)
+            name = row["provinceShort"]
+            if name in renamed:
+                name, unit = renamed[name]["name"], renamed[name]["unit"]
+            provinces[pcode] = Locality(name, "province", unit, pcode)
             gaz.add(provinces[pcode])
         dcode = row["districtCode"]
         if dcode and dcode not in districts:
@@ -93,7 +98,6 @@ def gazetteer() -> Gazetteer:
                     districts[dcode],
                 )
             )
-    table = load_patterns("localities")
     for alias, province in table["province_aliases"].items():
         target = gaz.province(province)
         if target is not None:

@@ -104,3 +104,13 @@ def test_last_word_before_a_match_is_the_regex_one() -> None:
     for text in ("", " ", "Hà", "ông Nguyễn", "a\tVăn", "x (Lâm", "ab\n", "y" * 90, "z  Kỳ"):
         match = last_word(text)
         assert _last_word(text) == (match.group(1) if match else None)
+
+
+def test_thua_thien_hue_is_the_province_its_articles_name() -> None:
+    # The package names it Huế (a city from January 2025); real 011 writes "Thừa - Thiên Huế"
+    province = gazetteer().province("Thừa - Thiên Huế")
+    assert (province.name, province.unit, province.code) == ("Thừa Thiên Huế", "tỉnh", "46")
+    assert _names("Bí thư Tỉnh uỷ Thừa Thiên - Huế và lãnh đạo thành phố Huế dự.") == {
+        ("Thừa Thiên Huế", "province", ""),
+        ("Huế", "district", "Thừa Thiên Huế"),
+    }
