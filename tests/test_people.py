@@ -581,3 +581,22 @@ def test_a_sentence_opening_before_that_he_was_gives_former_posts() -> None:
         "Sở Nông nghiệp và Phát triển nông thôn thành phố Hồ Chí Minh",
         True,
     ) in posts
+
+
+def test_the_central_committee_and_the_youth_union_s() -> None:
+    # Real 019 ("uỷ viên dự khuyết trung ương"), 035, 041 (the Youth Union's centre)
+    posts = _posts(
+        "Tỉnh Ninh Bình. Ông Nguyễn Văn An, uỷ viên dự khuyết trung ương, Bí thư Tỉnh ủy dự. "
+        "Ông từng giữ các chức vụ Bí thư Thành Đoàn TP HCM; Bí thư Trung ương Đoàn Thanh niên "
+        "Cộng sản Hồ Chí Minh. Bà Trần Thị Tâm, Uỷ viên Ban Chấp hành Trung ương Đoàn, Bí thư "
+        "Tỉnh Đoàn Ninh Bình dự.",
+        "",
+    )
+    assert posts == {
+        ("Nguyễn Văn An", "Ủy viên dự khuyết", "Ban Chấp hành Trung ương Đảng", ""),
+        ("Nguyễn Văn An", "Bí thư", "Tỉnh ủy Ninh Bình", "Ninh Bình"),
+        ("Nguyễn Văn An", "Bí thư", "Thành đoàn Hồ Chí Minh", "Hồ Chí Minh"),
+        ("Nguyễn Văn An", "Bí thư", "Trung ương Đoàn TNCS Hồ Chí Minh", ""),
+        ("Trần Thị Tâm", "Ủy viên", "Ban Chấp hành Trung ương Đoàn", ""),
+        ("Trần Thị Tâm", "Bí thư", "Tỉnh đoàn Ninh Bình", "Ninh Bình"),
+    }
