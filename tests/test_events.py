@@ -342,3 +342,13 @@ def test_an_interview_goes_on_in_its_paragraph_and_an_invitation_is_no_attendanc
         "2017-11",
     )
     assert _roles(facts, "Lê Đức Thuận") == set()
+
+
+def test_the_elected_and_the_disciplined_are_not_participants() -> None:
+    # Real 015 (NOTES 093, 003: the elected are placed at a session only by the election)
+    facts = facts_of(
+        "Sáng 5/7, HĐND tỉnh Kiên Giang khai mạc kỳ họp thứ tám. Kỳ họp đã thống nhất bầu ông "
+        "Đỗ Thanh Bình giữ chức Phó Chủ tịch UBND tỉnh với 50/52 đại biểu có mặt tán thành.",
+        "2017-07",
+    )
+    assert _roles(facts, "Đỗ Thanh Bình") == set()
