@@ -600,3 +600,19 @@ def test_the_central_committee_and_the_youth_union_s() -> None:
         ("Trần Thị Tâm", "Ủy viên", "Ban Chấp hành Trung ương Đoàn", ""),
         ("Trần Thị Tâm", "Bí thư", "Tỉnh đoàn Ninh Bình", "Ninh Bình"),
     }
+
+
+def test_a_title_with_the_other_ones_then_a_list() -> None:
+    # Real 048, 044: "Hai phó bí thư Tỉnh uỷ khác là bà A (tái cử) và ông B"
+    posts = _posts(
+        "Tỉnh Kiên Giang. Hai phó bí thư Tỉnh uỷ khác là bà Đặng Tuyết Em (tái cử) và ông Phạm "
+        "Vũ Hồng - Phó chủ tịch UBND tỉnh. Hai phó chủ tịch UBND tỉnh còn lại là bà Đinh Thị Lệ "
+        "Thanh.",
+        "",
+    )
+    assert posts == {
+        ("Đặng Tuyết Em", "Phó Bí thư", "Tỉnh ủy Kiên Giang", "Kiên Giang"),
+        ("Phạm Vũ Hồng", "Phó Bí thư", "Tỉnh ủy Kiên Giang", "Kiên Giang"),
+        ("Phạm Vũ Hồng", "Phó Chủ tịch", "UBND tỉnh Kiên Giang", "Kiên Giang"),
+        ("Đinh Thị Lệ Thanh", "Phó Chủ tịch", "UBND tỉnh Kiên Giang", "Kiên Giang"),
+    }

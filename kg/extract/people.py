@@ -218,10 +218,12 @@ _DISMISSAL = re.compile(
 )
 _DISMISSAL_REACH = 30
 # Between a title and the list of names that hold it: "gồm" (made up of), "là" (are), with
-# "các ông/bà" and a colon: "Các Phó Chủ tịch gồm các ông: A, B". Not "lần lượt là"
+# "các ông/bà" and a colon: "Các Phó Chủ tịch gồm các ông: A, B", "Hai phó bí thư Tỉnh uỷ
+# khác là bà A và ông B" (the other two). Not "lần lượt là"
 # (respectively): "Bình Phước và An Giang có tân Bí thư lần lượt là A và B" pairs them.
 _LIST_INTRO = re.compile(
-    r"\s*(?<!lần lượt )(?:gồm có|gồm|là)\s*:?\s*(?:(?:các )?(?:ông|bà|đồng chí)\s*)?:?\s*$"
+    r"\s*(?:(?:còn lại|khác|mới)\s+)?(?<!lần lượt )(?:gồm có|gồm|là)\s*:?\s*"
+    r"(?:(?:các )?(?:ông|bà|đồng chí)\s*)?:?\s*$"
 )
 # Between two names of such a list: a comma, a semicolon or "và", "ông/bà", a bracket.
 _IN_LIST = re.compile(
