@@ -616,3 +616,9 @@ def test_a_title_with_the_other_ones_then_a_list() -> None:
         ("Phạm Vũ Hồng", "Phó Chủ tịch", "UBND tỉnh Kiên Giang", "Kiên Giang"),
         ("Đinh Thị Lệ Thanh", "Phó Chủ tịch", "UBND tỉnh Kiên Giang", "Kiên Giang"),
     }
+
+
+def test_chairman_of_the_city_in_a_story_of_a_centrally_run_city() -> None:
+    # Real 118: "Chủ tịch thành phố Nguyễn Đức Chung" in a Hà Nội article
+    posts = _posts("Hà Nội. Chủ tịch thành phố Nguyễn Đức Chung cho biết.", "")
+    assert posts == {("Nguyễn Đức Chung", "Chủ tịch", "UBND thành phố Hà Nội", "Hà Nội")}

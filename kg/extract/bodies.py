@@ -400,7 +400,9 @@ def _unit_after_title(
     levels, units = UNIT_WORDS[unit_word]
     locality, end = _place_after(shifted, unit_match.end(), levels, units, index, unit_match.end())
     if locality is None and not named_only:
-        locality = index.nearest(levels[-1], at, units)
+        # "Chủ tịch thành phố" in a story of Hà Nội: the centrally run city, else a district's
+        for level in levels:
+            locality = locality or index.nearest(level, at, units)
     if locality is None:
         return None
     return unit_word, locality, pos + end - 1
