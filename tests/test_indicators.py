@@ -228,3 +228,18 @@ def test_an_undated_meeting_of_february_reviews_the_year_before() -> None:
     )
     accidents = _one(found, 322)
     assert (accidents.year, accidents.status) == (2016, "actual")
+
+
+def test_party_committee_sizes_capacities_unions_and_gifts() -> None:
+    # Real 007, 031 (NOTES 061, 003: committee sizes are party-work indicators), 012, 121, 084
+    found = _run(
+        "Đại hội bầu ra 53 nhân sự vào Ban Chấp hành Đảng bộ tỉnh Lạng Sơn, 13 người tham gia "
+        "Ban thường vụ Tỉnh uỷ. Tỉnh có 21 dự án thủy điện với tổng công suất 825 MW. Tỉnh đã "
+        "thành lập mới 2.131 công đoàn cơ sở và tặng 642.000 phần quà. Tính đến ngày 1/7 có 8 "
+        "người không tham gia Ban chấp hành.",
+        "2015-10",
+    )
+    assert {(o.value, o.unit) for o in found} == {
+        (53, "count"), (13, "count"), (21, "count"), (825, "MW"), (2131, "count"),
+        (642000, "count"),
+    }

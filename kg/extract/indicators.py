@@ -68,6 +68,7 @@ _NOUN = re.compile(
 _NOUN_KIND = {w: "count" for w in COUNT_NOUNS} | {w: "admin" for w in ADMIN_NOUNS}
 _NOUN_KIND |= {w: "person" for w in PERSON_NOUNS}
 _PERSON_QUALIFIER = _whole_words(word_alternation(_T["person_count_nouns"]["qualifiers"]))
+_NOT_AFTER_PEOPLE = re.compile(r"\s+(?:không|chưa)(?!\w)")
 _SPELLED_OK_BEFORE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:có|và|với))\s*$")
 _NOUN_KIND |= {w: "not" for w in NOT_NOUNS}
 _NOT_AFTER_PERCENT = re.compile(
@@ -386,8 +387,8 @@ def _figure(low: str, q: Quantity) -> _Figure | None:
         return None  # "đạt cả hai tiêu chí": a word number inside a phrase, no count
     if kind == "person":
         clause = low[_clause_start(low, q.start) : _clause_end(low, noun_match.end())]
-        if not _PERSON_QUALIFIER.search(clause):
-            return None
+        if not _PERSON_QUALIFIER.search(clause) or _NOT_AFTER_PEOPLE.match(low, noun_match.end()):
+            return None  # "có 8 người không tham gia Ban chấp hành": who did not
     if kind == "admin" and q.of is None:
         clause_end = _clause_end(low, noun_match.end())
         if not _QUALIFIER.search(low[noun_match.end() : clause_end]):
