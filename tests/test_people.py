@@ -622,3 +622,19 @@ def test_chairman_of_the_city_in_a_story_of_a_centrally_run_city() -> None:
     # Real 118: "Chủ tịch thành phố Nguyễn Đức Chung" in a Hà Nội article
     posts = _posts("Hà Nội. Chủ tịch thành phố Nguyễn Đức Chung cho biết.", "")
     assert posts == {("Nguyễn Đức Chung", "Chủ tịch", "UBND thành phố Hà Nội", "Hà Nội")}
+
+
+def test_respective_appointments_and_deputy_chief_inspectors() -> None:
+    # Real 090 ("lần lượt được bổ nhiệm vào chức", one post each), 069
+    posts = _posts(
+        "Tỉnh Nghệ An. Ông Nguyễn Văn An, ông Trần Văn Bình và ông Lê Văn Cường vừa lần lượt "
+        "được bổ nhiệm vào chức Giám đốc Sở KH&ĐT, Giám đốc Sở Giao thông, Giám đốc Sở Xây dựng. "
+        "Từ tháng 3/2001 đến tháng 7/2004, bà Lê Thị Thuỷ giữ chức Phó chánh Thanh tra tỉnh.",
+        "",
+    )
+    assert posts == {
+        ("Nguyễn Văn An", "Giám đốc", "Sở KH&ĐT tỉnh Nghệ An", "Nghệ An"),
+        ("Trần Văn Bình", "Giám đốc", "Sở Giao thông tỉnh Nghệ An", "Nghệ An"),
+        ("Lê Văn Cường", "Giám đốc", "Sở Xây dựng tỉnh Nghệ An", "Nghệ An"),
+        ("Lê Thị Thủy", "Phó Chánh Thanh tra", "Thanh tra tỉnh Nghệ An", "Nghệ An"),
+    }
