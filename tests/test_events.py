@@ -352,3 +352,15 @@ def test_the_elected_and_the_disciplined_are_not_participants() -> None:
         "2017-07",
     )
     assert _roles(facts, "Đỗ Thanh Bình") == set()
+
+
+def test_a_delegate_named_as_such_speaks_at_the_session() -> None:
+    # Real 074: "Đại biểu Trần Trọng Dũng cho rằng" (delegate), not "đoàn đại biểu"
+    facts = facts_of(
+        "Sáng 11/12, HĐND TP HCM khai mạc kỳ họp thứ 12. Đại biểu Trần Trọng Dũng cho rằng "
+        "mức phí quá cao. Phó trưởng đoàn đại biểu Quốc hội TP HCM Nguyễn Văn An phát biểu.",
+        "2014-12",
+    )
+    assert _roles(facts, "Trần Trọng Dũng") == {"spoke", "attended"}
+    (deputy,) = [p for p in facts.posts if p.person.name == "Nguyễn Văn An"]
+    assert (deputy.role, deputy.body.name) == ("Phó Trưởng đoàn", "Đoàn ĐBQH thành phố Hồ Chí Minh")

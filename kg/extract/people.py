@@ -117,6 +117,7 @@ _ADDRESS_REACH = max(map(len, [*_TABLE["ranks"]["words"], "đồng chí"])) + 2
 _HONORIFIC_BEFORE = re.compile(
     rf"(?<![{LOWER}{UPPER}])(?:{word_alternation(_TABLE['honorifics']['words'])}) $"
 )
+_DELEGATE_BEFORE = re.compile(rf"(?<![{LOWER}{UPPER}])(?<![Đđ]oàn )[Đđ]ại biểu $")
 # Its matches end where the search ends: only that many characters before need a look.
 _HONORIFIC_REACH = longest_match(_HONORIFIC_BEFORE)
 _HONORIFIC_ENDS = frozenset(word[-1] for word in _TABLE["honorifics"]["words"])
@@ -330,6 +331,9 @@ def _honorific_before(folded: str, at: int) -> bool:
     is left to the search).
     """
     before = folded[max(0, at - 2) : at]
+    if before == "u ":
+        # "Đại biểu Trần Trọng Dũng cho rằng" (delegate), not "đoàn đại biểu" (delegation)
+        return _DELEGATE_BEFORE.search(folded, max(0, at - 16), at) is not None
     if before[-1:] != "\n" and (
         len(before) < 2 or before[1] != " " or before[0] not in _HONORIFIC_ENDS
     ):
