@@ -364,3 +364,16 @@ def test_a_delegate_named_as_such_speaks_at_the_session() -> None:
     assert _roles(facts, "Trần Trọng Dũng") == {"spoke", "attended"}
     (deputy,) = [p for p in facts.posts if p.person.name == "Nguyễn Văn An"]
     assert (deputy.role, deputy.body.name) == ("Phó Trưởng đoàn", "Đoàn ĐBQH thành phố Hồ Chí Minh")
+
+
+def test_announcing_a_decision_and_being_quoted_with_a_title() -> None:
+    # Real 069, 052: "công bố quyết định"; real 054: "Theo Thứ trưởng Nội vụ Trần Anh Tuấn, ..."
+    facts = facts_of(
+        "Sáng 20/3, Bộ Nội vụ tổ chức hội nghị trực tuyến với Quảng Ninh. Tại hội nghị, ông Hà "
+        "Ban, Phó Trưởng Ban Tổ chức Trung ương công bố các quyết định. Theo Thứ trưởng Nội vụ "
+        "Trần Anh Tuấn, dự thảo đã hoàn thành. Bà Lê Thị Hoa công bố báo cáo kiểm tra.",
+        "2018-03",
+    )
+    assert _roles(facts, "Hà Ban") == {"spoke", "attended"}
+    assert _roles(facts, "Trần Anh Tuấn") == {"attended"}
+    assert "spoke" not in _roles(facts, "Lê Thị Hoa")

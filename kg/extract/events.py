@@ -21,6 +21,7 @@ from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
 from kg.extract.dates import Chronology, chronology
 from kg.extract.localities import LocalityIndex, locality_index
+from kg.extract.people import names_a_title
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
 from kg.text import (
@@ -478,6 +479,8 @@ def _is_portrait(folded: str, offsets: list[tuple[int, int, Person]]) -> bool:
 
 
 _THEO = re.compile(r"(?:^|\s)[Tt]heo (?:ông|bà|đồng chí)?\s*$")
+# "Theo Thứ trưởng Nội vụ Trần Anh Tuấn, ...": the sentence opens with "Theo", a title, the name
+_THEO_TITLE = re.compile(r"^\W*[Tt]heo [^,;.()]{1,60}$")
 
 
 def _quoted_by_theo(
@@ -485,8 +488,10 @@ def _quoted_by_theo(
 ) -> list[tuple[Person, str, Sentence]]:
     """ "Theo ông X, ...": quoted, so present."""
     found = []
-    for start, _, person in offsets:
-        if _THEO.search(folded[max(0, start - 40) : start]):
+    for number, (start, _, person) in enumerate(offsets):
+        if _THEO.search(folded[max(0, start - 40) : start]) or (
+            number == 0 and _THEO_TITLE.match(folded[:start]) and names_a_title(folded[:start])
+        ):
             found.append((person, "attended", sentence))
     return found
 

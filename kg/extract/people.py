@@ -406,6 +406,11 @@ def _is_body_word(word: str) -> bool:
 # --- title chains -------------------------------------------------------------------------
 
 
+def names_a_title(text: str) -> bool:
+    """Whether ``text`` (folded) holds a title of the roles table."""
+    return _ANY_ROLE.search(text) is not None
+
+
 def _role_at(text: str, pos: int, limit: int) -> tuple[RoleEntry, re.Match[str]] | None:
     """The first role of the table that matches at ``pos``, and its match."""
     match = _ROLE_AT.match(text, pos, limit)
