@@ -377,3 +377,16 @@ def test_announcing_a_decision_and_being_quoted_with_a_title() -> None:
     assert _roles(facts, "Hà Ban") == {"spoke", "attended"}
     assert _roles(facts, "Trần Anh Tuấn") == {"attended"}
     assert "spoke" not in _roles(facts, "Lê Thị Hoa")
+
+
+def test_a_long_caption_from_left_to_right() -> None:
+    # Real 120: "Từ trái qua: A, B, C và D." is a caption however long
+    facts = facts_of(
+        "Sáng 11/7, HĐND TP HCM khai mạc kỳ họp thứ 15.\n\nTừ trái qua: Phó Chủ tịch UBND TP. "
+        "HCM Ngô Minh Châu, Chủ tịch HĐND TP. HCM Nguyễn Thị Lệ, Bí thư Thành uỷ TP. HCM Nguyễn "
+        "Thiện Nhân, Chủ tịch Uỷ ban MTTQVN TP. HCM Tô Thị Bích Châu và Phó Bí thư Thành uỷ TP. "
+        "HCM Võ Thị Dung.\n\nCác đại biểu sử dụng ứng dụng để theo dõi tài liệu.",
+        "2019-07",
+    )
+    for name in ("Ngô Minh Châu", "Nguyễn Thị Lệ", "Nguyễn Thiện Nhân", "Võ Thị Dung"):
+        assert _roles(facts, name) == {"attended"}, name

@@ -150,6 +150,9 @@ _PROSE_OPENER = re.compile(
     rf"(?:{word_alternation(_TABLE['captions']['prose_openers'])}){_END}",
     re.IGNORECASE,
 )
+_CAPTION_OPENER = re.compile(
+    rf"\W*(?:{word_alternation(_TABLE['captions']['openers'])}){_END}", re.IGNORECASE
+)
 _PORTRAIT_LEFTOVER = re.compile(r"[\W\d_]*(?:(?:ông|bà|đồng chí)[\W\d_]*)*", re.IGNORECASE)
 _DECISION_ABOUT = word_alternation(_TABLE["not_participants"]["before"])
 _NOT_PARTICIPANT = re.compile(
@@ -461,13 +464,11 @@ def _speech_start(folded: str, offsets: list[tuple[int, int, Person]]) -> int:
 def _is_caption(doc: Document, sentence: Sentence) -> bool:
     """A photo caption: a short paragraph of its own (not the title, not the lead, not one
     that opens like prose)."""
-    if _in_lead(doc, sentence):
+    if _in_lead(doc, sentence) or doc.paragraph_sizes[sentence.paragraph] != 1:
         return False
-    return (
-        doc.paragraph_sizes[sentence.paragraph] == 1
-        and len(sentence.text) < 160
-        and not _PROSE_OPENER.match(sentence.text)
-    )
+    if _CAPTION_OPENER.match(sentence.text):
+        return True  # "Từ trái qua: A, B, C và D."
+    return len(sentence.text) < 160 and not _PROSE_OPENER.match(sentence.text)
 
 
 def _is_portrait(folded: str, offsets: list[tuple[int, int, Person]]) -> bool:
