@@ -638,3 +638,18 @@ def test_respective_appointments_and_deputy_chief_inspectors() -> None:
         ("Lê Văn Cường", "Giám đốc", "Sở Xây dựng tỉnh Nghệ An", "Nghệ An"),
         ("Lê Thị Thủy", "Phó Chánh Thanh tra", "Thanh tra tỉnh Nghệ An", "Nghệ An"),
     }
+
+
+def test_a_bare_title_again_is_the_post_written_out_before() -> None:
+    # Real 037, 068: "Bí thư Nguyễn Thiện Nhân" in a story of a district of TP HCM is the
+    # Thành ủy's secretary named before, not the district's; "Sở Xây dựng TP" is the city's
+    posts = _posts(
+        "Huyện Bình Chánh, TP HCM. Bí thư Thành ủy TP HCM Nguyễn Thiện Nhân làm việc với huyện "
+        "Bình Chánh. Bí thư Nguyễn Thiện Nhân đánh giá cao huyện. Giám đốc Sở Xây dựng TP Lê Hoà "
+        "Bình giải trình.",
+        "",
+    )
+    assert posts == {
+        ("Nguyễn Thiện Nhân", "Bí thư", "Thành ủy Hồ Chí Minh", "Hồ Chí Minh"),
+        ("Lê Hòa Bình", "Giám đốc", "Sở Xây dựng thành phố Hồ Chí Minh", "Hồ Chí Minh"),
+    }

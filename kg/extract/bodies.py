@@ -290,8 +290,9 @@ def _named(
     if unit_match is not None:
         levels, units = UNIT_WORDS[unit_match.group("unit").lower()]
         locality, end = _place_after(text, unit_match.end(), levels, units, index, unit_match.end())
-        if locality is None:
-            locality = index.nearest(levels[-1], at)
+        for level in levels if locality is None else ():
+            # "Sở Xây dựng TP" in a story of TP HCM: the city, not a district named nearby
+            locality = locality or index.nearest(level, at, units)
     elif entry.scope in ("local", "national"):
         # "Sở Tài chính Nam Định": a place may follow the own name without its unit word.
         locality, end = _place_after(text, end, ("province",), (), index, end)

@@ -260,6 +260,7 @@ class ParsedPost:
     start: int
     end: int
     former: bool = False
+    inferred: bool = False  # the body is not written: the article's own committee by default
 
 
 @dataclass
@@ -472,13 +473,14 @@ def parse_chain(
                 # "Ủy viên Ban Chấp hành Đảng, Bí thư Tỉnh ủy Yên Bái": the body as written
                 body, end = Body(unknown.group().strip(), "other"), unknown.end()
         default = entry.default_body or (_focus_committee(index) if entry.party else "")
+        inferred = body is None and bool(default) and not entry.default_body
         if body is None and default:
             phrase = parse_body(default, 0, index, at)
             body = phrase.body if phrase else Body(default, "government")
         term = _TERM.match(text, end, limit)
         if term:
             end = term.end()
-        posts.append(ParsedPost(entry, body, start, end, is_former))
+        posts.append(ParsedPost(entry, body, start, end, is_former, inferred))
         sep = _CHAIN_SEP.match(text, end, limit)
         if sep is None or sep.end() == end:
             break
@@ -894,10 +896,13 @@ def people_component(doc: Document, facts: ArticleFacts) -> None:
         facts.people.append(person)
         seen: set[tuple[str, str, bool]] = set()
         with_body = {post.role.role for post, _ in info.posts if post.body is not None}
+        written = {post.role.role for post, _ in info.posts if post.body and not post.inferred}
         for post, sentence in info.posts:
             key = (post.role.role, post.body.name if post.body else "", post.former)
             if key in seen or (post.body is None and post.role.role in with_body):
                 continue
+            if post.inferred and post.role.role in written:
+                continue  # "Bí thư Nguyễn Thiện Nhân" after "Bí thư Thành uỷ ... Nguyễn Thiện Nhân"
             seen.add(key)
             facts.posts.append(
                 PostHolding(
