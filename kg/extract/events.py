@@ -361,6 +361,9 @@ def participant_roles(
     starts = [m.evidence.start for m in ordered]
     press_paragraph = -1  # the paragraph of the last sentence told to the press
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
+        inside = ordered[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        if not inside:
+            continue  # (a sentence told to the press names whom it quotes)
         if _PRESS.search(folded):
             press_paragraph = sentence.paragraph
             continue  # told the press, not said at the event
@@ -368,9 +371,6 @@ def participant_roles(
             if _meeting_noun(folded) is None:
                 continue  # the interview goes on: "..., ông Thuận nói"
             press_paragraph = -1
-        inside = ordered[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        if not inside:
-            continue
         found += _roles_in_sentence(doc, sentence, inside)
     return found
 
@@ -518,8 +518,9 @@ def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> 
     ]
     seen: set[tuple[int, str, str]] = set()
     anchored = {a.sentence.start for a in anchors}  # the sentences that date a meeting
-    other_days = _other_days(doc, anchors)
-    for person, role, sentence in participant_roles(doc, facts.mentions):
+    roles = participant_roles(doc, facts.mentions)
+    other_days = _other_days(doc, anchors, {sentence.start for _, _, sentence in roles})
+    for person, role, sentence in roles:
         if sentence.start not in anchored and _EARLIER.match(sentence.text):
             continue  # "Trước đó, ...": another, earlier occasion
         if sentence.start in other_days:
@@ -551,17 +552,21 @@ def lead_event_month(doc: Document) -> int | None:
 _LEAD_PARAGRAPHS = 2  # the title, the sapo and the first paragraph
 
 
-def _other_days(doc: Document, anchors: list[Anchor]) -> set[int]:
-    """The sentences, not dating a meeting, that tell of a day other than their event's."""
+def _other_days(doc: Document, anchors: list[Anchor], starts: set[int]) -> set[int]:
+    """The sentences starting at ``starts``, not dating a meeting, that tell of a day other
+    than their event's."""
     anchored = {a.sentence.start for a in anchors}
-    when_told = chronology(doc.article, doc.lowered_sentences)
+    when_told: Chronology | None = None
     found = set()
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
-        if sentence.start in anchored or not _may_hold_date(folded):
+        if sentence.start not in starts or sentence.start in anchored:
+            continue
+        if not _may_hold_date(folded):
             continue
         when = _event_date(folded)
         if when is None:
             continue
+        when_told = when_told or chronology(doc.article, doc.lowered_sentences)
         day = resolve_date(when, doc.article, when_told)
         event_day = anchors[_event_of(anchors, sentence)].date
         if day.count("-") == 2 and event_day.count("-") == 2 and day != event_day:

@@ -381,9 +381,14 @@ def _is_glued_place(words: list[str]) -> bool:
     must name a district or a province."""
     name = " ".join(words)
     if len(words) == 1 and words[0] in SURNAMES:
-        gaz = gazetteer()
-        return any(gaz.lookup(name, level) for level in ("province", "district"))
+        return _is_district_or_province(name)
     return _is_place(name)
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_district_or_province(name: str) -> bool:
+    gaz = gazetteer()
+    return any(gaz.lookup(name, level) for level in ("province", "district"))
 
 
 def _ends_a_body_name(words: list[str]) -> bool:
