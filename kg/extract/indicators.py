@@ -552,7 +552,7 @@ def _observation(
     ):
         return None
     if fig.unit in ("VND", "USD") and (
-        _DONATION.search(before) or (_REQUESTED.search(before) and _REQUEST.search(before))
+        _DONATION.search(before) or (_REQUESTED.search(before[-24:]) and _REQUEST.search(before))
     ):
         return None
     if _HYPOTHETICAL.search(before):
