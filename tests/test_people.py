@@ -653,3 +653,22 @@ def test_a_bare_title_again_is_the_post_written_out_before() -> None:
         ("Nguyễn Thiện Nhân", "Bí thư", "Thành ủy Hồ Chí Minh", "Hồ Chí Minh"),
         ("Lê Hòa Bình", "Giám đốc", "Sở Xây dựng thành phố Hồ Chí Minh", "Hồ Chí Minh"),
     }
+
+
+def test_moved_from_one_post_to_another_and_a_title_said_to_someone() -> None:
+    # Real 015 ("điều động bổ nhiệm từ X sang giữ chức Y"), 084 ("Báo cáo với Bí thư Thành ủy,
+    # bà Trần Kim Yến cho biết": the title is the listener's), 120 ("thay thế vị trí của")
+    facts = facts_of(
+        "Tỉnh Kiên Giang. Ông Nguyễn Văn Sạch được điều động bổ nhiệm từ Bí thư huyện uỷ Châu "
+        "Thành sang giữ chức Giám đốc Sở Nội vụ tỉnh Kiên Giang. Báo cáo với Bí thư Thành ủy, bà "
+        "Trần Kim Yến cho biết. Kỳ họp bầu bà Nguyễn Thị Lệ làm Chủ tịch HĐND tỉnh thay thế vị "
+        "trí của bà Nguyễn Thị Quyết Tâm.",
+        "",
+    )
+    posts = {(p.person.name, p.role, p.body.name, p.former) for p in facts.posts}
+    assert posts == {
+        ("Nguyễn Văn Sạch", "Bí thư", "Huyện ủy Châu Thành", True),
+        ("Nguyễn Văn Sạch", "Giám đốc", "Sở Nội vụ tỉnh Kiên Giang", False),
+        ("Nguyễn Thị Lệ", "Chủ tịch", "HĐND tỉnh Kiên Giang", False),
+        ("Nguyễn Thị Quyết Tâm", "Chủ tịch", "HĐND tỉnh Kiên Giang", True),
+    }

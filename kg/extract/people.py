@@ -202,6 +202,8 @@ _REPLACED = re.compile(
     r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*"
     rf"(?:{word_alternation(_TABLE['replacing']['words'])})\s*"
 )
+# "Báo cáo với Bí thư Thành ủy, bà X": a title after "với" (to, with) is the listener's
+_TO_SOMEONE = re.compile(r"(?<!\w)với\s+$")
 # A name inside brackets: the verb after the closing one is of the name before them.
 _CLOSES_ASIDE = re.compile(r"^[^(]*\)")
 # A nomination ("giới thiệu ông X làm", "cho chức danh Bí thư gồm: A, B") gives no post.
@@ -569,6 +571,10 @@ def _left_chain(
                 else replace(post, body=last_body_before(folded, post.start, index, offset))
                 for post in posts
             ]
+        if posts and "," in folded[end : name.start] and _TO_SOMEONE.search(
+            folded, max(0, role_start.start() - 16), role_start.start()
+        ):
+            continue  # "Báo cáo với Bí thư Thành ủy, bà X cho biết": said to him, by her
         if posts and folded[end:tail_end].strip(" ,-–") == "":
             if (
                 floor
@@ -617,10 +623,10 @@ def _appointed_posts(
 ) -> list[ParsedPost]:
     """Posts given by verbs of appointment after a name: "được bầu làm Bí thư Tỉnh uỷ", "cũng
     là Chỉ huy trưởng ..., sau đó được bầu giữ chức Chủ tịch UBND tỉnh rồi Bí thư tỉnh uỷ"."""
+    found: list[ParsedPost] = []
     for pattern, former in ((_FORMER_APPOINTMENT, True), (_APPOINTMENT, False)):
         # A list of former posts runs on past semicolons: "từng giữ các chức vụ: A; B; C".
         clause_end = ceiling if former else _clause_end(folded, pos, ceiling)
-        found: list[ParsedPost] = []
         reach = pos + 60
         for start, end in _verbs(pattern, folded, pos, clause_end):
             between = folded[pos:start]
@@ -631,17 +637,19 @@ def _appointed_posts(
             if former:
                 posts = _career(folded, end, clause_end, index, at)
                 if posts:
-                    return posts
+                    # "từ Bí thư huyện uỷ X sang giữ chức Giám đốc Sở Y": the posts held
+                    # before, then any the clause gives after them
+                    found += posts
+                    pos = max(pos, posts[-1].end)
+                    break
                 continue
             posts, chain_end = parse_chain(folded, end, clause_end, index, at)
             if posts and ceiling < len(folded) and not folded[chain_end:ceiling].strip(" ,-–"):
                 break  # "sau ông Việt, bà Hằng là Phó chủ tịch UBND tỉnh Lê Thị Thìn"
-            if posts:
+            if posts and not any(p.start == posts[0].start for p in found):
                 found += posts
                 reach = chain_end + 60
-        if found:
-            return found
-    return []
+    return found
 
 
 def _career(folded: str, pos: int, ceiling: int, index: LocalityIndex, at: int) -> list[ParsedPost]:
