@@ -672,3 +672,19 @@ def test_moved_from_one_post_to_another_and_a_title_said_to_someone() -> None:
         ("Nguyễn Thị Lệ", "Chủ tịch", "HĐND tỉnh Kiên Giang", False),
         ("Nguyễn Thị Quyết Tâm", "Chủ tịch", "HĐND tỉnh Kiên Giang", True),
     }
+
+
+def test_a_unit_body_without_its_place_takes_its_neighbour_s() -> None:
+    # Real 016, 015: "Chủ tịch UBND thị xã, Bí thư thị uỷ Thuận An", "Bí thư Thị uỷ, Chủ tịch
+    # UBND thị xã Hà Tiên"
+    posts = _posts(
+        "Tỉnh Bình Dương. Ông Trần Văn Nam từng giữ các chức vụ Chủ tịch UBND thị xã, Bí thư thị "
+        "uỷ Thuận An. Ông Mai Văn Huỳnh từng là Bí thư Thị uỷ, Chủ tịch UBND thị xã Hà Tiên.",
+        "",
+    )
+    assert {(p[0], p[1], p[3]) for p in posts} == {
+        ("Trần Văn Nam", "Chủ tịch", "Thuận An"),
+        ("Trần Văn Nam", "Bí thư", "Thuận An"),
+        ("Mai Văn Huỳnh", "Bí thư", "Hà Tiên"),
+        ("Mai Văn Huỳnh", "Chủ tịch", "Hà Tiên"),
+    }

@@ -300,7 +300,7 @@ def _named(
             locality = index.nearest("province", at)
     elif entry.scope == "focus":
         locality = index.focus
-    name = own if locality is None or entry.scope == "focus" else _local_name(own, locality)
+    name = own if locality is None or entry.scope == "focus" else local_name(own, locality)
     return BodyPhrase(match.start(), end, Body(name, entry.kind, locality))
 
 
@@ -315,7 +315,7 @@ def _before_place(text: str, start: int, end: int, index: LocalityIndex) -> int:
     return end
 
 
-def _local_name(own: str, locality: Locality) -> str:
+def local_name(own: str, locality: Locality) -> str:
     unit = locality.unit if locality.level != "province" or locality.unit == "tỉnh" else "thành phố"
     return f"{own} {unit} {locality.name}"
 
@@ -384,7 +384,7 @@ def chair_body(
     if found is None:
         return None, pos
     _, locality, end = found
-    return Body(_local_name("UBND", locality), "government", locality), end
+    return Body(local_name("UBND", locality), "government", locality), end
 
 
 def _unit_after_title(

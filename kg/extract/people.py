@@ -25,12 +25,21 @@ from kg.extract.bodies import (
     GROUPS_OF_NEXT,
     chair_body,
     last_body_before,
+    local_name,
     parse_body,
     secretary_body,
 )
 from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import gazetteer, load_patterns
-from kg.model import ArticleFacts, Body, BodyMention, Person, PersonMention, PostHolding
+from kg.model import (
+    ArticleFacts,
+    Body,
+    BodyMention,
+    Locality,
+    Person,
+    PersonMention,
+    PostHolding,
+)
 from kg.text import (
     LOWER,
     UPPER,
@@ -528,6 +537,28 @@ def _borrow_bodies(posts: list[ParsedPost]) -> None:
         elif body.name in GROUPS_OF_NEXT:
             joined = Body(f"{body.name} {following.name}", body.kind, following.locality, following)
             posts[i] = replace(posts[i], body=joined)
+    # "Chủ tịch UBND thị xã, Bí thư thị uỷ Thuận An", "Bí thư Thị uỷ, Chủ tịch UBND thị xã Hà
+    # Tiên": a unit's body without its place is of the place its neighbour in the chain names
+    for i, post in enumerate(posts):
+        neighbours = [posts[j].body for j in (i + 1, i - 1) if 0 <= j < len(posts)]
+        placed = next((b for b in neighbours if b is not None and b.locality is not None), None)
+        if _placeless_unit_body(post.body) and placed and placed.locality.level == "district":
+            posts[i] = replace(post, body=_placed(post.body, placed.locality))
+
+
+# A district-level unit's committee or council, as a body without its place is named
+_UNIT_BODIES = frozenset({"UBND", "HĐND", "Huyện ủy", "Thị ủy", "Quận ủy", "Thành ủy"})
+
+
+def _placeless_unit_body(body: Body | None) -> bool:
+    return body is not None and body.locality is None and body.name in _UNIT_BODIES
+
+
+def _placed(body: Body, locality: Locality) -> Body:
+    """``body`` (a unit's committee or council, its place not written) of ``locality``."""
+    if body.name.endswith("ủy"):
+        return Body(f"{body.name} {locality.name}", body.kind, locality)
+    return Body(local_name(body.name, locality), body.kind, locality)
 
 
 def _left_chain(
