@@ -125,8 +125,13 @@ def test_elected_people_are_not_participants() -> None:
             "tại kỳ họp. Trước đó, tại cuộc gặp các tướng lĩnh hôm 26/4, ông Nguyễn Thiện Nhân "
             "cho biết thành phố sẽ bầu bổ sung.",
             "2018-05",
-            {"Nguyễn Thành Phong": {"attended", "spoke"}, "Nguyễn Thiện Nhân": set()},
-            # Real 090: "Trước đó, ..." (before that) tells of another occasion.
+            {
+                "Nguyễn Thành Phong": {"attended", "spoke"},
+                "Nguyễn Thiện Nhân": {"attended", "spoke"},
+            },
+            # Real 090: "Trước đó, ..." (before that) tells of another occasion, the meeting
+            # of 26/4, where he spoke (not at the session: see the test of this morning's
+            # caption below for the dates)
             id="an-earlier-occasion",
         ),
         pytest.param(
@@ -390,3 +395,16 @@ def test_a_long_caption_from_left_to_right() -> None:
     )
     for name in ("Ngô Minh Châu", "Nguyễn Thị Lệ", "Nguyễn Thiện Nhân", "Võ Thị Dung"):
         assert _roles(facts, name) == {"attended"}, name
+
+
+def test_an_earlier_meeting_on_a_day_and_a_caption_of_this_morning() -> None:
+    # Real 090: "Trước đó, tại cuộc gặp ... hôm 26/4, X cho biết" is a meeting of its own; a
+    # caption "Ông Y sáng nay." after it is of the day the article reports
+    facts = facts_of(
+        "Sáng 11/5, HĐND TP HCM tổ chức kỳ họp thứ 14.\n\nTrước đó, tại cuộc gặp các tướng lĩnh "
+        "nghỉ hưu hôm 26/4, Bí thư Thành uỷ TP HCM Nguyễn Thiện Nhân cho biết thành phố đã làm "
+        "quy trình.\n\nÔng Võ Văn Hoan sáng nay.",
+        "2018-05",
+    )
+    dates = {p.person.name: e.date for e in facts.events for p in e.participants}
+    assert dates == {"Nguyễn Thiện Nhân": "2018-04-26", "Võ Văn Hoan": "2018-05-11"}

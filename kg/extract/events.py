@@ -150,6 +150,9 @@ _PROSE_OPENER = re.compile(
     rf"(?:{word_alternation(_TABLE['captions']['prose_openers'])}){_END}",
     re.IGNORECASE,
 )
+_TODAY = re.compile(
+    rf"{_START}(?:{word_alternation(_TABLE['time']['today'])}){_END}", re.IGNORECASE
+)
 _CAPTION_OPENER = re.compile(
     rf"\W*(?:{word_alternation(_TABLE['captions']['openers'])}){_END}", re.IGNORECASE
 )
@@ -575,6 +578,8 @@ def _other_days(doc: Document, anchors: list[Anchor], starts: set[int]) -> set[i
 
 
 def _event_of(anchors: list[Anchor], sentence: Sentence) -> int:
+    if _TODAY.search(sentence.text):
+        return 0  # "Ông Võ Văn Hoan sáng nay." (this morning): the day the article reports
     number = 0
     for i, anchor in enumerate(anchors):
         if anchor.sentence.start <= sentence.start:
