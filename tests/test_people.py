@@ -688,3 +688,18 @@ def test_a_unit_body_without_its_place_takes_its_neighbour_s() -> None:
         ("Mai Văn Huỳnh", "Bí thư", "Hà Tiên"),
         ("Mai Văn Huỳnh", "Chủ tịch", "Hà Tiên"),
     }
+
+
+def test_heads_of_a_district_s_sections() -> None:
+    # Real 028, 042, 014: "Trưởng phòng Nông nghiệp" had become a "Trưởng" of no body
+    posts = _posts(
+        "Huyện Mỹ Đức, Hà Nội. Bà Lê Thị Vĩnh, Trưởng phòng Tài chính huyện dự. Ông Nguyễn Văn "
+        "An, Phó trưởng phòng Nông nghiệp dự. Đại tá Trần Xuân Phong, Phó Trưởng Công an huyện "
+        "dự.",
+        "",
+    )
+    assert posts == {
+        ("Lê Thị Vĩnh", "Trưởng phòng", "Phòng Tài chính", "Mỹ Đức"),
+        ("Nguyễn Văn An", "Phó Trưởng phòng", "Phòng Nông nghiệp", "Mỹ Đức"),
+        ("Trần Xuân Phong", "Phó Trưởng", "Công an huyện Mỹ Đức", "Mỹ Đức"),
+    }
