@@ -703,3 +703,9 @@ def test_heads_of_a_district_s_sections() -> None:
         ("Nguyễn Văn An", "Phó Trưởng phòng", "Phòng Nông nghiệp", "Mỹ Đức"),
         ("Trần Xuân Phong", "Phó Trưởng", "Công an huyện Mỹ Đức", "Mỹ Đức"),
     }
+
+
+def test_an_incumbent_s_title_runs_on_to_the_name() -> None:
+    # "đương nhiệm" (incumbent) between a title and the name (real 082's wording)
+    posts = _posts("Tỉnh Nghệ An. Chủ tịch UBND tỉnh đương nhiệm Nguyễn Xuân Đường dự.", "")
+    assert posts == {("Nguyễn Xuân Đường", "Chủ tịch", "UBND tỉnh Nghệ An", "Nghệ An")}

@@ -250,7 +250,9 @@ _LIST_GAP = re.compile(
     r"^\s*\)?\s*(?:\([^()]*\))?\s*(?:,|và|cùng)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?$"
 )
 # Ranks of a committee term glued to a title: "Bí thư Tỉnh uỷ khoá 15".
-_TERM = re.compile(r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXL]+(?:\s*-\s*\d{4})?")
+_TERM = re.compile(
+    r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXL]+(?:\s*-\s*\d{4})?|\s+đương nhiệm(?!\w)"
+)
 
 
 @dataclass
