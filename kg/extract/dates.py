@@ -5,6 +5,10 @@ article's "review year" is read from its date (January to March: the year before
 tổng kết season), else from how its text uses years: "so với năm 2014" and "đến hết năm
 2016" point to the year after, "năm 2016 tăng 8,05%" is a closed year, a term "nhiệm kỳ
 2015-2020" starts at its first year. Cue words live in ``patterns/indicators.toml`` [years].
+
+When an undated article's events happened is its :class:`Chronology`: that year, kept after
+the dates the text tells as earlier steps and before its deadlines (cue words in
+``patterns/events.toml`` [chronology]).
 """
 
 from __future__ import annotations
