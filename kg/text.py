@@ -51,6 +51,9 @@ def _letters(predicate) -> str:
 UPPER = _letters(str.isupper)
 LOWER = _letters(str.islower)
 TITLE_WORD = rf"[{UPPER}][{LOWER}]*"
+# Where a word starts and ends: no letter just before, no letter just after.
+WORD_START = rf"(?<![{LOWER}{UPPER}])"
+WORD_END = rf"(?![{LOWER}{UPPER}])"
 
 
 def _first_chars(items: list) -> set[str] | None:

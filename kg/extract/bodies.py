@@ -219,9 +219,7 @@ def _committee(
         locality, end = _place_after(text, end, levels, units, index, end)
         if locality is None and entry.level == "city":
             # "Thành ủy" is a city's: one run by the centre, else a provincial city
-            locality = index.nearest("province", at, ("thành phố",)) or index.nearest(
-                "district", at, ("thành phố",)
-            )
+            locality = index.nearest_of(("province", "district"), at, ("thành phố",))
         if locality is None:
             level = "province" if entry.level in ("province", "city") else "district"
             locality = index.nearest(level, at, units if level == "district" else ())
@@ -290,9 +288,9 @@ def _named(
     if unit_match is not None:
         levels, units = UNIT_WORDS[unit_match.group("unit").lower()]
         locality, end = _place_after(text, unit_match.end(), levels, units, index, unit_match.end())
-        for level in levels if locality is None else ():
+        if locality is None:
             # "Sở Xây dựng TP" in a story of TP HCM: the city, not a district named nearby
-            locality = locality or index.nearest(level, at, units)
+            locality = index.nearest_of(levels, at, units)
     elif entry.scope in ("local", "national"):
         # "Sở Tài chính Nam Định": a place may follow the own name without its unit word.
         locality, end = _place_after(text, end, ("province",), (), index, end)
@@ -402,8 +400,7 @@ def _unit_after_title(
     locality, end = _place_after(shifted, unit_match.end(), levels, units, index, unit_match.end())
     if locality is None and not named_only:
         # "Chủ tịch thành phố" in a story of Hà Nội: the centrally run city, else a district's
-        for level in levels:
-            locality = locality or index.nearest(level, at, units)
+        locality = index.nearest_of(levels, at, units)
     if locality is None:
         return None
     return unit_word, locality, pos + end - 1

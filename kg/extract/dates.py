@@ -20,7 +20,7 @@ from datetime import date
 
 from kg.gazetteer import load_patterns
 from kg.model import Article
-from kg.text import LOWER, UPPER, alternation, word_alternation
+from kg.text import WORD_END, WORD_START, alternation, word_alternation
 
 _TABLE = load_patterns("indicators")["years"]
 _CHRONOLOGY = load_patterns("events")["chronology"]
@@ -217,17 +217,15 @@ _DATED = re.compile(
 # "Trước đó, vào cuối năm 2016": a year told as an earlier step, from the month it names
 _EARLIER_YEAR = re.compile(r"(?:(?P<part>cuối|đầu|giữa)\s+)?năm\s+(?P<year>19\d\d|20\d\d)(?!\d)")
 _PART_MONTH = {"cuối": 12, "giữa": 6, "đầu": 1, None: 1}
-_WORD_END = rf"(?![{LOWER}{UPPER}])"
-_WORD_START = rf"(?<![{LOWER}{UPPER}])"
-_EARLIER = re.compile(rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['earlier'])}){_WORD_END}")
-_EARLIER_AFTER = re.compile(rf"\s*(?:{word_alternation(_CHRONOLOGY['earlier_after'])}){_WORD_END}")
+_EARLIER = re.compile(rf"{WORD_START}(?:{word_alternation(_CHRONOLOGY['earlier'])}){WORD_END}")
+_EARLIER_AFTER = re.compile(rf"\s*(?:{word_alternation(_CHRONOLOGY['earlier_after'])}){WORD_END}")
 _DATE_WORDS = r"(?:\s+(?:là|đến|ngày|tháng|hết|cuối|đầu))*\s*$"
 _DEADLINE = re.compile(
-    rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['deadline'])}){_DATE_WORDS}"
+    rf"{WORD_START}(?:{word_alternation(_CHRONOLOGY['deadline'])}){_DATE_WORDS}"
 )
-_PLAN = re.compile(rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_words'])}){_WORD_END}")
+_PLAN = re.compile(rf"{WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_words'])}){WORD_END}")
 _PLAN_DEADLINE = re.compile(
-    rf"{_WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_deadline'])}){_DATE_WORDS}"
+    rf"{WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_deadline'])}){_DATE_WORDS}"
 )
 _NOT_EVENT = load_patterns("events")["not_event_dates"]
 # "Quyết định số 12/QĐ-UBND ngày 5/4/2015": the date of a document, however recent

@@ -27,6 +27,8 @@ from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, 
 from kg.text import (
     LOWER,
     UPPER,
+    WORD_END,
+    WORD_START,
     Document,
     Sentence,
     alternation,
@@ -38,8 +40,8 @@ from kg.text import (
 )
 
 _TABLE = load_patterns("events")
-_END = rf"(?![{LOWER}{UPPER}])"
-_START = rf"(?<![{LOWER}{UPPER}])"
+_END = WORD_END
+_START = WORD_START
 _LETTER = rf"[{LOWER}{UPPER}]"
 
 
@@ -159,7 +161,7 @@ _CAPTION_OPENER = re.compile(
 _PORTRAIT_LEFTOVER = re.compile(r"[\W\d_]*(?:(?:ông|bà|đồng chí)[\W\d_]*)*", re.IGNORECASE)
 _DECISION_ABOUT = word_alternation(_TABLE["not_participants"]["before"])
 _NOT_PARTICIPANT = re.compile(
-    rf"(?<![{LOWER}{UPPER}])(?:{_DECISION_ABOUT})\s+(?:(?:các )?(?:ông|bà|đồng chí)\s+)?$",
+    rf"{_START}(?:{_DECISION_ABOUT})\s+(?:(?:các )?(?:ông|bà|đồng chí)\s+)?$",
     re.IGNORECASE,
 )
 _LISTING = re.compile(word_alternation(_TABLE["listing"]["attended"]), re.IGNORECASE)
@@ -204,9 +206,8 @@ class Anchor:
     organizer: Body | None
 
 
-def find_anchors(doc: Document, index: LocalityIndex) -> list[Anchor]:
+def find_anchors(doc: Document, index: LocalityIndex, when_told: Chronology) -> list[Anchor]:
     anchors: list[Anchor] = []
-    when_told = chronology(doc.article, doc.lowered_sentences)
     year = when_told.year
     for sentence, folded, low in zip(
         doc.sentences, doc.folded_sentences, doc.lowered_sentences, strict=True
@@ -504,7 +505,8 @@ def _quoted_by_theo(
 
 
 def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> list[Event]:
-    anchors = find_anchors(doc, index)
+    when_told = chronology(doc.article, doc.lowered_sentences)
+    anchors = find_anchors(doc, index, when_told)
     if not anchors:
         return []
     events = [
@@ -522,7 +524,8 @@ def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> 
     seen: set[tuple[int, str, str]] = set()
     anchored = {a.sentence.start for a in anchors}  # the sentences that date a meeting
     roles = participant_roles(doc, facts.mentions)
-    other_days = _other_days(doc, anchors, {sentence.start for _, _, sentence in roles})
+    said = {sentence.start for _, _, sentence in roles} - anchored
+    other_days = _other_days(doc, anchors, said, when_told)
     for person, role, sentence in roles:
         if sentence.start not in anchored and _EARLIER.match(sentence.text):
             continue  # "Trước đó, ...": another, earlier occasion
@@ -555,21 +558,18 @@ def lead_event_month(doc: Document) -> int | None:
 _LEAD_PARAGRAPHS = 2  # the title, the sapo and the first paragraph
 
 
-def _other_days(doc: Document, anchors: list[Anchor], starts: set[int]) -> set[int]:
-    """The sentences starting at ``starts``, not dating a meeting, that tell of a day other
+def _other_days(
+    doc: Document, anchors: list[Anchor], starts: set[int], when_told: Chronology
+) -> set[int]:
+    """The sentences starting at ``starts`` (none dating a meeting) that tell of a day other
     than their event's."""
-    anchored = {a.sentence.start for a in anchors}
-    when_told: Chronology | None = None
     found = set()
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
-        if sentence.start not in starts or sentence.start in anchored:
-            continue
-        if not _may_hold_date(folded):
+        if sentence.start not in starts or not _may_hold_date(folded):
             continue
         when = _event_date(folded)
         if when is None:
             continue
-        when_told = when_told or chronology(doc.article, doc.lowered_sentences)
         day = resolve_date(when, doc.article, when_told)
         event_day = anchors[_event_of(anchors, sentence)].date
         if day.count("-") == 2 and event_day.count("-") == 2 and day != event_day:

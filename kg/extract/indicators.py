@@ -67,8 +67,9 @@ _NOUN = re.compile(
 )
 _NOUN_KIND = {w: "count" for w in COUNT_NOUNS} | {w: "admin" for w in ADMIN_NOUNS}
 _NOUN_KIND |= {w: "person" for w in PERSON_NOUNS}
+_NEGATION_WORDS = "không|chưa"  # not, not yet
 _PERSON_QUALIFIER = _whole_words(word_alternation(_T["person_count_nouns"]["qualifiers"]))
-_NOT_AFTER_PEOPLE = re.compile(r"\s+(?:không|chưa)(?!\w)")
+_NOT_AFTER_PEOPLE = re.compile(rf"\s+(?:{_NEGATION_WORDS})(?!\w)")
 _SPELLED_OK_BEFORE = re.compile(r"(?:^|[,;:(]|(?<!\w)(?:có|và|với))\s*$")
 _NOUN_KIND |= {w: "not" for w in NOT_NOUNS}
 _NOT_AFTER_PERCENT = re.compile(
@@ -134,7 +135,7 @@ _NEAR = re.compile(
         behind=r"\w",
     )
 )
-_NEGATION = _whole_words("không|chưa")
+_NEGATION = _whole_words(_NEGATION_WORDS)
 _NATIONAL = _whole_words(word_alternation(_T["national"]["words"]))
 _COMPARISON_BEFORE = re.compile(rf"(?:{word_alternation(_T['national']['comparison'])})\s*$")
 _WHOLE_PROVINCE = re.compile(word_alternation(_T["whole_unit"]["province"]))

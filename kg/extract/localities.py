@@ -506,6 +506,16 @@ class LocalityIndex:
             return named[split - 1]
         return named[split] if split < len(named) else None
 
+    def nearest_of(
+        self, levels: tuple[str, ...], offset: int, units: tuple[str, ...] = ()
+    ) -> Locality | None:
+        """:meth:`nearest` at the first of ``levels`` that has one: "thành phố" without a
+        name is the centrally run city the story names, else a provincial city."""
+        for level in levels:
+            if (found := self.nearest(level, offset, units)) is not None:
+                return found
+        return None
+
     def _candidates(self, level: str, units: tuple[str, ...]) -> tuple[list[int], list[Locality]]:
         """Where the article names a unit that can stand for ``level`` (and ``units``), in
         text order: a unit of that level and type, or for a province any unit's province."""

@@ -43,6 +43,8 @@ from kg.model import (
 from kg.text import (
     LOWER,
     UPPER,
+    WORD_END,
+    WORD_START,
     Document,
     Sentence,
     alternation,
@@ -69,7 +71,7 @@ class RoleEntry:
 
 # A roles table's unit_body -> how the body is read from a unit word after the title.
 _UNIT_BODY_READERS = {"party_committee": secretary_body, "government": chair_body}
-_END = rf"(?![{LOWER}{UPPER}])"
+_END = WORD_END
 ROLES = [
     RoleEntry(
         # Titles are often written in lower case mid-sentence ("bí thư Huyện uỷ", "phó
@@ -124,9 +126,9 @@ _RANK_BEFORE = re.compile(rf"(?:{_RANK.pattern})\s*$")
 _ADDRESS_BEFORE = re.compile(rf"(?:(?:{_RANK.pattern})|ông|bà|đồng chí)\s*$")
 _ADDRESS_REACH = max(map(len, [*_TABLE["ranks"]["words"], "đồng chí"])) + 2
 _HONORIFIC_BEFORE = re.compile(
-    rf"(?<![{LOWER}{UPPER}])(?:{word_alternation(_TABLE['honorifics']['words'])}) $"
+    rf"{WORD_START}(?:{word_alternation(_TABLE['honorifics']['words'])}) $"
 )
-_DELEGATE_BEFORE = re.compile(rf"(?<![{LOWER}{UPPER}])(?<![Đđ]oàn )[Đđ]ại biểu $")
+_DELEGATE_BEFORE = re.compile(rf"{WORD_START}(?<![Đđ]oàn )[Đđ]ại biểu $")
 # Its matches end where the search ends: only that many characters before need a look.
 _HONORIFIC_REACH = longest_match(_HONORIFIC_BEFORE)
 _HONORIFIC_ENDS = frozenset(word[-1] for word in _TABLE["honorifics"]["words"])
@@ -202,22 +204,21 @@ _BIO = re.compile(
     r"|sinh (?:năm |ngày |tháng )?[\d/.\- ]{2,12}"
     r"(?:,? (?:tại|quê(?: quán)?(?: ở| tại)?) [^,;.()]{1,40}?(?: \([^()]*\))?)?,?\s+là\s+)"
 )
+# A title's term, and commas, before the words that link it to a person
+_TERM_THEN = r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*"
 # Between a title and the person a vote gives it to or takes it from: "bầu bổ sung Ủy viên
 # UBND tỉnh nhiệm kỳ (2016-2021) đối với ông X" (with respect to).
-_FOR_PERSON = re.compile(r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*đối với\s*")
+_FOR_PERSON = re.compile(rf"{_TERM_THEN}đối với\s*")
 # Between a title and the person it was taken from: "giữ chức Bí thư Tỉnh uỷ Hà Nam, nhiệm
 # kỳ 2015-2020, thay cho ông X" (replacing X). X held the post before.
-_REPLACED = re.compile(
-    r"\s*,?\s*(?:nhiệm kỳ\s*\(?[\d\s–-]+\)?)?\s*,?\s*"
-    rf"(?:{word_alternation(_TABLE['replacing']['words'])})\s*"
-)
+_REPLACED = re.compile(rf"{_TERM_THEN}(?:{word_alternation(_TABLE['replacing']['words'])})\s*")
 # "Báo cáo với Bí thư Thành ủy, bà X": a title after "với" (to, with) is the listener's
 _TO_SOMEONE = re.compile(r"(?<!\w)với\s+$")
 # A name inside brackets: the verb after the closing one is of the name before them.
 _CLOSES_ASIDE = re.compile(r"^[^(]*\)")
 # A nomination ("giới thiệu ông X làm", "cho chức danh Bí thư gồm: A, B") gives no post.
 _NOMINATION = re.compile(
-    rf"(?<![{LOWER}{UPPER}])(?:{word_alternation(_TABLE['nomination']['words'])}){_END}",
+    rf"{WORD_START}(?:{word_alternation(_TABLE['nomination']['words'])}){_END}",
     re.IGNORECASE,
 )
 _NOMINATED_TITLE = re.compile(
@@ -746,7 +747,7 @@ def _body_from_heading(
     if not prefix or post.body is not None:
         return None
     before = doc.folded[paragraph_start : sentence.start + post.start]
-    heads = list(re.finditer(rf"(?<![{LOWER}{UPPER}]){re.escape(prefix)}(?=[{UPPER}])", before))
+    heads = list(re.finditer(rf"{WORD_START}{re.escape(prefix)}(?=[{UPPER}])", before))
     for head in reversed(heads):
         phrase = parse_body(before, head.start(), index, paragraph_start + head.start())
         if phrase is not None:
