@@ -114,3 +114,10 @@ def test_thua_thien_hue_is_the_province_its_articles_name() -> None:
         ("Thừa Thiên Huế", "province", ""),
         ("Huế", "district", "Thừa Thiên Huế"),
     }
+
+
+def test_a_lower_case_word_after_a_unit_word_is_no_name() -> None:
+    # Real 021's title: "the chairman of a commune used a fake degree"; Dùng is also a commune
+    assert _names("Chủ tịch UBND xã dùng bằng đại học giả ở Chu Phan") == set()
+    # Headlines in capitals still name units
+    assert ("Yên Định", "district", "Thanh Hóa") in _names("HUYỆN YÊN ĐỊNH TỔNG KẾT NĂM")

@@ -115,6 +115,8 @@ def _add_named_units(
     """The units a unit (or committee) word names: the name after it, then, when that is a
     unit, the names listed after it ("hai xã Nghi Tiến, Nghi Yên"; the list stops at the
     first that is not)."""
+    if match.group("name")[0].islower():
+        return  # "xã dùng bằng giả" (a commune used a fake degree): names are capitalized
     unit = match.group("unit").lower().rstrip(".")
     levels, units = table[unit]
     hit = _longest_known(match.group("name"), unit, levels, units)
