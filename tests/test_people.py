@@ -275,6 +275,22 @@ def test_a_vote_on_a_post_with_respect_to_a_person() -> None:
     ) == {("Đinh Quốc Thái", "Chủ tịch", "UBND tỉnh Đồng Nai")}
 
 
+def test_a_vote_with_respect_to_a_list_gives_the_post_to_each() -> None:
+    # Real 063: "miễn nhiệm chức danh Uỷ viên UBND tỉnh đối với ông A, nguyên Giám đốc Sở Xây
+    # dựng; bà B, nguyên Giám đốc Sở Tư pháp, và ông C, nguyên Chánh Thanh tra tỉnh"
+    former = _former(
+        "Tỉnh Sóc Trăng. HĐND tỉnh cũng miễn nhiệm chức danh Uỷ viên UBND tỉnh đối với ông Dương "
+        "Quốc Việt, nguyên Giám đốc Sở Xây dựng; bà Nguyễn Thị Thu Vân, nguyên Giám đốc Sở Tư "
+        "pháp, và ông Quách Hoàng Sáu, nguyên Chánh Thanh tra tỉnh."
+    )
+    assert {(name, body) for name, role, body in former if role == "Ủy viên"} == {
+        ("Dương Quốc Việt", "UBND tỉnh Sóc Trăng"),
+        ("Nguyễn Thị Thu Vân", "UBND tỉnh Sóc Trăng"),
+        ("Quách Hoàng Sáu", "UBND tỉnh Sóc Trăng"),
+    }
+    assert ("Quách Hoàng Sáu", "Chánh Thanh tra", "Thanh tra tỉnh Sóc Trăng") in former
+
+
 def test_he_is_the_man_named_last_and_two_posts_for_two_names_go_one_each() -> None:
     # Real 016: "Ông A và bà B được bầu giữ chức X và Y" (A is X, B is Y); "Ông Trung sinh
     # năm 1961. Ông từng giữ chức ..." is Trung's career, though Lê Thị Ái Nam was named

@@ -778,7 +778,12 @@ def extract_people(
             at = sentence.start + name.start
             left = _left_chain(folded, name, floor, index, at)
             right, right_end = _right_chain(folded, name, ceiling, index, at)
-            in_list = bool(left) and bool(_LIST_INTRO.search(folded, left[-1].end, name.start))
+            # A title before a list, or voted on "đối với" (for) a list: "miễn nhiệm Ủy viên
+            # UBND tỉnh đối với ông A, nguyên Giám đốc Sở X; bà B, ...; và ông C" is each one's
+            in_list = bool(left) and bool(
+                _LIST_INTRO.search(folded, left[-1].end, name.start)
+                or _FOR_PERSON.search(folded, left[-1].end, name.start)
+            )
             shared = [p for p in chains[i - 1] if p.start < names[i - 1].start] if i else []
             if (
                 not left
