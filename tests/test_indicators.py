@@ -108,10 +108,27 @@ def test_estimate_and_comma_thousands() -> None:
         "Nếu chỉ thu được 60% thì trung bình mỗi năm TP HCM thu hơn 300 tỷ đồng.",
         "Huyện Phúc Thọ đề nghị thành phố sớm thực hiện dự án đường trục Bắc – Nam trên địa bàn "
         "huyện, hỗ trợ 62 tỷ đồng nâng cấp Khu trung tâm văn hóa thể thao.",
+        # one project described (real 068, 051) and a voter's own household (068)
+        "Dự án Khu đô thị Sing - Việt (xã Lê Minh Xuân) có diện tích gần 332 ha, tổng vốn đầu "
+        "tư dự kiến khoảng 300 triệu USD.",
+        "Tiểu dự án này giao cho UBND tỉnh Đồng Nai làm chủ đầu tư với tổng kinh phí gần 23.000 "
+        "tỷ đồng.",
+        "Theo ông Nguyễn Văn Hồng, Phó chủ tịch UBND huyện Bình Chánh, dự án ảnh hưởng 699 hộ.",
+        'Cử tri Huỳnh Văn Tiền phản ánh: "Thu hồi của nhà tôi hơn 3 ha đất".',
     ],
 )
 def test_not_indicators(sentence: str) -> None:
     assert _run(sentence) == []
+
+
+def test_projects_counted_or_taken_together_are_results() -> None:
+    # Real 072, and the counted projects of seed-like reports: the rule above is for one
+    found = _run(
+        "Năm 2018, tỉnh Nghệ An chấm dứt hoạt động dự án, huỷ bỏ các văn bản có liên quan tới "
+        "58 dự án. Năm 2018, tỉnh Nghệ An thu hút 55 dự án với tổng vốn 1.200 tỷ đồng.",
+        date="2019-01",
+    )
+    assert {(o.value, o.unit) for o in found} == {(58, "count"), (55, "count"), (1.2e12, "VND")}
 
 
 def test_whole_country_has_no_locality() -> None:

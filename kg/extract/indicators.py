@@ -122,6 +122,16 @@ _REQUEST = _whole_words(word_alternation(_T["exclude"]["requests"]))
 _REQUESTED = re.compile(
     rf"(?<!\w)(?:{word_alternation(_T['exclude']['request_objects'])})(?: thêm| khoảng)?\s*$"
 )
+# a project named alone, not counted ("55 dự án") or taken together ("các dự án")
+_NOT_COUNTED = "".join(
+    rf"(?<!{re.escape(word)} )"
+    for word in [*_T["exclude"]["many_before"], "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+)
+_SINGLE_PROJECT = re.compile(
+    rf"(?<!\w){_NOT_COUNTED}(?:{word_alternation(_T['exclude']['single_project'])})(?!\w)"
+)
+_PROJECT_NOUNS = frozenset(_T["exclude"]["single_project"])
+_PERSONAL = _whole_words(word_alternation(_T["exclude"]["personal"]))
 _VOTES = re.compile(word_alternation(_T["exclude"]["votes"]))
 _ELECTION = _whole_words(word_alternation(_T["exclude"]["election"]))
 _AGREED = re.compile(rf"\s*(?:{word_alternation(_T['exclude']['agreed'])})(?!\w)")
@@ -556,8 +566,10 @@ def _observation(
         _DONATION.search(before) or (_REQUESTED.search(before[-24:]) and _REQUEST.search(before))
     ):
         return None
-    if _HYPOTHETICAL.search(before):
+    if _HYPOTHETICAL.search(before) or _PERSONAL.search(before):
         return None
+    if fig.noun not in _PROJECT_NOUNS and _SINGLE_PROJECT.search(before):
+        return None  # "Dự án X có diện tích 332 ha"; "chấm dứt dự án, ... 58 dự án" counts
     if _NEAR.search(before[-30:]) or _NEGATION.search(clause):
         return None
     masked = _mask_attributes(low, figures, piece_start, q.start)
