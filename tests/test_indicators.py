@@ -115,6 +115,9 @@ def test_estimate_and_comma_thousands() -> None:
         "tỷ đồng.",
         "Theo ông Nguyễn Văn Hồng, Phó chủ tịch UBND huyện Bình Chánh, dự án ảnh hưởng 699 hộ.",
         'Cử tri Huỳnh Văn Tiền phản ánh: "Thu hồi của nhà tôi hơn 3 ha đất".',
+        # the session's agenda (real 071; NOTES 086)
+        "Tại kỳ họp này, các đại biểu HĐND thành phố Hà Nội xem xét, thảo luận và thông qua 12 "
+        "báo cáo và 1 nghị quyết thường kỳ, 3 báo cáo và 12 nghị quyết chuyên đề.",
     ],
 )
 def test_not_indicators(sentence: str) -> None:
@@ -129,6 +132,11 @@ def test_projects_counted_or_taken_together_are_results() -> None:
         date="2019-01",
     )
     assert {(o.value, o.unit) for o in found} == {(58, "count"), (55, "count"), (1.2e12, "VND")}
+
+
+def test_resolutions_a_committee_issued_are_results() -> None:
+    found = _run("Năm 2018, Huyện ủy Yên Định đã ban hành 12 nghị quyết chuyên đề.", date="2019-01")
+    assert [(o.value, o.unit, o.year) for o in found] == [(12, "count", 2018)]
 
 
 def test_whole_country_has_no_locality() -> None:

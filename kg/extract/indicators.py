@@ -131,6 +131,8 @@ _SINGLE_PROJECT = re.compile(
     rf"(?<!\w){_NOT_COUNTED}(?:{word_alternation(_T['exclude']['single_project'])})(?!\w)"
 )
 _PROJECT_NOUNS = frozenset(_T["exclude"]["single_project"])
+_AGENDA = _whole_words(word_alternation(_T["exclude"]["agenda_verbs"]))
+_AGENDA_NOUNS = frozenset(_T["exclude"]["agenda_nouns"])
 _PERSONAL = _whole_words(word_alternation(_T["exclude"]["personal"]))
 _VOTES = re.compile(word_alternation(_T["exclude"]["votes"]))
 _ELECTION = _whole_words(word_alternation(_T["exclude"]["election"]))
@@ -567,6 +569,8 @@ def _observation(
     ):
         return None
     if _HYPOTHETICAL.search(before) or _PERSONAL.search(before):
+        return None
+    if fig.noun in _AGENDA_NOUNS and _AGENDA.search(before):
         return None
     if fig.noun not in _PROJECT_NOUNS and _SINGLE_PROJECT.search(before):
         return None  # "Dự án X có diện tích 332 ha"; "chấm dứt dự án, ... 58 dự án" counts
