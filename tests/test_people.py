@@ -725,3 +725,19 @@ def test_an_incumbent_s_title_runs_on_to_the_name() -> None:
     # "đương nhiệm" (incumbent) between a title and the name (real 082's wording)
     posts = _posts("Tỉnh Nghệ An. Chủ tịch UBND tỉnh đương nhiệm Nguyễn Xuân Đường dự.", "")
     assert posts == {("Nguyễn Xuân Đường", "Chủ tịch", "UBND tỉnh Nghệ An", "Nghệ An")}
+
+
+def test_kiem_after_a_comma_goes_on_with_the_same_persons_posts() -> None:
+    # Real 107: "GS. A – Phó Chủ tịch, kiêm Tổng thư ký ..., bà B – Phó Chủ tịch UBND tỉnh"
+    # (and also): both titles are A's; B was given the second one
+    assert _posts(
+        "Tỉnh Quảng Ninh. Tham dự có GS. Lê Minh Tâm – Phó Chủ tịch, kiêm Tổng thư ký Trung ương "
+        "Hội Luật gia Việt Nam, bà Vũ Thị Thu Thuỷ – Phó Chủ tịch UBND tỉnh Quảng Ninh."
+    ) == {
+        ("Lê Minh Tâm", "Phó Chủ tịch", "Trung ương Hội Luật gia Việt Nam", ""),
+        ("Lê Minh Tâm", "Tổng Thư ký", "Trung ương Hội Luật gia Việt Nam", ""),
+        ("Vũ Thị Thu Thủy", "Phó Chủ tịch", "UBND tỉnh Quảng Ninh", "Quảng Ninh"),
+    }
+    assert ("Nguyễn Văn An", "Phó Chủ tịch", "UBND tỉnh Nghệ An", "Nghệ An") in _posts(
+        "Tỉnh Nghệ An. Phó Chủ tịch UBND tỉnh, kiêm Giám đốc Sở Tài chính Nguyễn Văn An dự."
+    )

@@ -188,8 +188,8 @@ _RUN = re.compile(
     rf"(?:(?<=[{_ENDS}] (?s:.))|(?<=\n(?s:.))|(?=[{LOWER}]* [{UPPER}]))"
     rf"[{LOWER}]*(?: {_WORD})*){_END}"
 )
-# Between posts of one chain: ", ", " - ", " kiêm ", "; ", " rồi ".
-_CHAIN_SEP = re.compile(r"\s*(?:,|-|–|—|;|kiêm|rồi|và)\s*|\s+")
+# Between posts of one chain: ", ", " - ", " kiêm ", ", kiêm " (and also), "; ", " rồi ".
+_CHAIN_SEP = re.compile(r"\s*(?:,?\s*(?:kiêm|rồi|và)|,|-|–|—|;)\s*|\s+")
 # A body kg does not know, written after a title and before the next title of the chain: a
 # head word of [unknown_bodies], up to the comma ("Ủy viên Ban Chấp hành Đảng, Bí thư Tỉnh ủy").
 _UNKNOWN_BODY = re.compile(
