@@ -741,3 +741,27 @@ def test_kiem_after_a_comma_goes_on_with_the_same_persons_posts() -> None:
     assert ("Nguyễn Văn An", "Phó Chủ tịch", "UBND tỉnh Nghệ An", "Nghệ An") in _posts(
         "Tỉnh Nghệ An. Phó Chủ tịch UBND tỉnh, kiêm Giám đốc Sở Tài chính Nguyễn Văn An dự."
     )
+
+
+def test_a_deputy_without_a_body_is_of_the_body_whose_head_was_named() -> None:
+    # Real 107: the association's chairman, then "Các Phó Chủ tịch gồm: ông A, B" (the vice
+    # chairmen), its term written "khoá VIII, nhiệm kỳ 2019 – 2024"
+    text = (
+        "Tỉnh Quảng Ninh. Chủ tịch Hội Luật gia tỉnh Quảng Ninh khoá VIII, nhiệm kỳ 2019 – 2024 "
+        "là ông Ngô Đức.\n\nCác Phó Chủ tịch gồm: ông Lê Văn Xuân, Phạm Văn Hiều."
+    )
+    assert _posts(text) == {
+        ("Ngô Đức", "Chủ tịch", "Hội Luật gia tỉnh Quảng Ninh", "Quảng Ninh"),
+        ("Lê Văn Xuân", "Phó Chủ tịch", "Hội Luật gia tỉnh Quảng Ninh", "Quảng Ninh"),
+        ("Phạm Văn Hiều", "Phó Chủ tịch", "Hội Luật gia tỉnh Quảng Ninh", "Quảng Ninh"),
+    }
+    # Not past another province (real 019), nor onto a body the tables do not read (084)
+    assert ("Nguyễn Bắc Việt", "Phó Trưởng đoàn", "", "") in _posts(
+        "Ông Lê Diễn - Trưởng đoàn Đại biểu Quốc hội tỉnh Đắk Nông được bầu. Tại Ninh Thuận, "
+        "ông Nguyễn Đức Thanh tái đắc cử. Ông Nguyễn Bắc Việt, Phó trưởng đoàn đại biểu Quốc hội "
+        "được bầu làm Phó bí thư Tỉnh uỷ."
+    )
+    assert ("Trần Văn Lý", "Phó Chủ tịch", "", "") in _posts(
+        "Chủ tịch LĐLĐ TP Hồ Chí Minh Trần Kim Yến dự. Ông Trần Văn Lý, Phó Chủ tịch Tổng LĐLĐ "
+        "Việt Nam, thông tin thêm."
+    )

@@ -250,9 +250,10 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")
 _LIST_GAP = re.compile(
     r"^\s*\)?\s*(?:\([^()]*\))?\s*(?:,|và|cùng)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?$"
 )
-# Ranks of a committee term glued to a title: "Bí thư Tỉnh uỷ khoá 15".
+# Ranks of a committee term glued to a title: "Bí thư Tỉnh uỷ khoá 15", "Chủ tịch Hội X khoá
+# VIII, nhiệm kỳ 2019 – 2024".
 _TERM = re.compile(
-    r"\s+(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXL]+(?:\s*-\s*\d{4})?|\s+đương nhiệm(?!\w)"
+    r"(?:,?\s+(?:khóa|khoá|nhiệm kỳ)\s+[\dIVXL]+(?:\s*[-–]\s*\d{4})?)+|\s+đương nhiệm(?!\w)"
 )
 
 
@@ -764,6 +765,7 @@ def extract_people(
     last_full: list[str] = []  # keys of people named in full, most recent last
     last_named: list[str] = []  # keys of people named, in full or not, most recent last
     last_paragraph = -1  # the paragraph of the last name
+    heads: dict[str, tuple[int, Body]] = {}  # head title -> (paragraph, body) of its last post
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         names = find_names(folded)
         if last_named and sentence.paragraph - last_paragraph <= 1:
@@ -819,10 +821,60 @@ def extract_people(
                 )
                 if heading is not None:
                     post = replace(post, body=heading)
+                post = _deputy_of_head(post, sentence, folded, names, heads, index)
                 person.posts.append((post, sentence))
                 if post.body is not None:
                     bodies.append(BodyMention(post.body, sentence.evidence(post.start, post.end)))
     return {key: p for key, p in people.items() if p.supported}, bodies
+
+
+_DEPUTY = "Phó "
+
+
+def _deputy_of_head(
+    post: ParsedPost,
+    sentence: Sentence,
+    folded: str,
+    names: list[NameSpan],
+    heads: dict[str, tuple[int, Body]],
+    index: LocalityIndex,
+) -> ParsedPost:
+    """A deputy's title without its body is of the body whose head (or another deputy) was
+    named last, in this paragraph or the one before: "Chủ tịch Hội Luật gia tỉnh Quảng Ninh
+    ... là ông Ngô Đức. Các Phó Chủ tịch gồm: ông A, B" (the vice-chairs of that association).
+    Not when the title runs into a body the tables do not know ("Phó Chủ tịch Tổng LĐLĐ Việt
+    Nam"), nor past another province ("Tại Ninh Thuận, ..."). Records the post's own body for
+    the deputies named after it."""
+    title = post.role.role
+    head = title.removeprefix(_DEPUTY)
+    if post.body is not None:
+        heads[head] = (sentence.paragraph, post.body)
+        return post
+    named = heads.get(head)
+    if (
+        not title.startswith(_DEPUTY)
+        or named is None
+        or sentence.paragraph - named[0] > 1
+        or _unread_body_after(folded, post.end, names)
+    ):
+        return post
+    place = named[1].locality
+    if place is not None and place.province != index.nearest(
+        "province", sentence.start + post.start
+    ):
+        return post
+    return replace(post, body=named[1])
+
+
+def _unread_body_after(folded: str, end: int, names: list[NameSpan]) -> bool:
+    """A capitalized word right after a title that starts no person's name: a body's name
+    that was not read."""
+    start = end + len(folded[end:]) - len(folded[end:].lstrip(" "))
+    return (
+        start < len(folded)
+        and folded[start].isupper()
+        and all(name.start != start for name in names)
+    )
 
 
 def _pronoun_posts(
