@@ -408,3 +408,24 @@ def test_an_earlier_meeting_on_a_day_and_a_caption_of_this_morning() -> None:
     )
     dates = {p.person.name: e.date for e in facts.events for p in e.participants}
     assert dates == {"Nguyễn Thiện Nhân": "2018-04-26", "Võ Văn Hoan": "2018-05-11"}
+
+
+def test_the_elected_and_their_portraits_are_not_at_the_session() -> None:
+    # NOTES 093/003: the elected are no participants unless the text places them there
+    # otherwise. Real 002 "với 78/79 đại biểu có mặt tại kỳ họp" (the delegates present), 030
+    # "vừa được bầu tại kỳ họp", 014 and 002's portraits; a photo report's caption of name and
+    # title (real 120) and a caption of the event (003, flowers) still place their person.
+    facts = facts_of(
+        "Sáng 30/8, HĐND tỉnh Đồng Nai khai mạc kỳ họp thứ 11. Kết quả, ông Cao Tiến Dũng đã "
+        "trúng cử chức Chủ tịch UBND tỉnh với 78/79 đại biểu có mặt tại kỳ họp bỏ phiếu nhất trí. "
+        "Ông Thái Thanh Quý vừa được bầu tại kỳ họp ngày 30/8.\n\n"
+        "Ông Dũng giữ chức Chủ tịch UBND tỉnh Đồng Nai.\n\n"
+        "Ông Nguyễn Văn Đọc được tín nhiệm bầu tái cử giữ chức vụ Bí thư Tỉnh uỷ Quảng Ninh.\n\n"
+        "Chủ tịch HĐND tỉnh Nguyễn Phú Cường.\n\n"
+        "Ông Đinh Quốc Thái (thứ 2 từ trái sang) nhận hoa chúc mừng.",
+        "2016-08",
+    )
+    for name in ("Cao Tiến Dũng", "Thái Thanh Quý", "Nguyễn Văn Đọc"):
+        assert _roles(facts, name) == set(), name
+    assert _roles(facts, "Nguyễn Phú Cường") == {"attended"}
+    assert _roles(facts, "Đinh Quốc Thái") == {"attended", "presented_with"}

@@ -21,7 +21,7 @@ from kg.extract import component
 from kg.extract.bodies import bodies_in_sentence
 from kg.extract.dates import Chronology, chronology
 from kg.extract.localities import LocalityIndex, locality_index
-from kg.extract.people import names_a_title
+from kg.extract.people import names_a_title, without_titles
 from kg.gazetteer import load_patterns
 from kg.model import Article, ArticleFacts, Body, Event, Participation, Person, PersonMention
 from kg.text import (
@@ -159,11 +159,17 @@ _CAPTION_OPENER = re.compile(
     rf"\W*(?:{word_alternation(_TABLE['captions']['openers'])}){_END}", re.IGNORECASE
 )
 _PORTRAIT_LEFTOVER = re.compile(r"[\W\d_]*(?:(?:ông|bà|đồng chí)[\W\d_]*)*", re.IGNORECASE)
+_PORTRAIT_WORDS = re.compile(
+    rf"{_START}(?:{word_alternation(_TABLE['captions']['portrait'])}){_END}", re.IGNORECASE
+)
+_PHOTO_CREDIT = re.compile(r"\s*[-–]?\s*ảnh\s*:.*$", re.IGNORECASE)
 _DECISION_ABOUT = word_alternation(_TABLE["not_participants"]["before"])
 _NOT_PARTICIPANT = re.compile(
     rf"{_START}(?:{_DECISION_ABOUT})\s+(?:(?:các )?(?:ông|bà|đồng chí)\s+)?$",
     re.IGNORECASE,
 )
+_ELECTED = re.compile(rf"{_START}(?:{word_alternation(_TABLE['elected']['words'])})(?!\w)")
+_AT_EVENT = "tại "
 _LISTING = re.compile(word_alternation(_TABLE["listing"]["attended"]), re.IGNORECASE)
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOT_VERBS = _TABLE["not_verbs"]
@@ -355,7 +361,7 @@ def _organizer(doc: Document, sentence: Sentence, index: LocalityIndex) -> Body 
 
 
 def participant_roles(
-    doc: Document, mentions: list[PersonMention]
+    doc: Document, mentions: list[PersonMention], index: LocalityIndex
 ) -> list[tuple[Person, str, Sentence]]:
     """(person, role, sentence) for every role the text gives a person, in text order."""
     found: list[tuple[Person, str, Sentence]] = []
@@ -375,12 +381,12 @@ def participant_roles(
             if _meeting_noun(folded) is None:
                 continue  # the interview goes on: "..., ông Thuận nói"
             press_paragraph = -1
-        found += _roles_in_sentence(doc, sentence, inside)
+        found += _roles_in_sentence(doc, sentence, inside, index)
     return found
 
 
 def _roles_in_sentence(
-    doc: Document, sentence: Sentence, mentions: list[PersonMention]
+    doc: Document, sentence: Sentence, mentions: list[PersonMention], index: LocalityIndex
 ) -> list[tuple[Person, str, Sentence]]:
     folded = doc.folded_sentence(sentence)
     offsets = [
@@ -404,6 +410,8 @@ def _roles_in_sentence(
         before = [p for s, e, p in offsets if boundary <= s and e <= start]
         after = [(s, p) for s, _, p in offsets if s >= end]
         listing = _LISTING.fullmatch(folded, start, end) is not None
+        if folded.startswith(_AT_EVENT, start) and _ELECTED.search(folded, boundary, start):
+            continue  # "X vừa được bầu tại kỳ họp": elected there, not placed there
         if before:
             subject = before
         elif not subject and after and listing:
@@ -431,7 +439,7 @@ def _roles_in_sentence(
                 sentence,
             )
         boundary = end
-    caption = _is_caption(doc, sentence) and not _is_portrait(folded, offsets)
+    caption = _is_caption(doc, sentence) and not _is_portrait(folded, offsets, index, sentence)
     if caption or speech < len(folded):
         found += [(p, "attended", sentence) for _, _, p in offsets]
     found += _quoted_by_theo(folded, offsets, sentence)
@@ -475,12 +483,24 @@ def _is_caption(doc: Document, sentence: Sentence) -> bool:
     return len(sentence.text) < 160 and not _PROSE_OPENER.match(sentence.text)
 
 
-def _is_portrait(folded: str, offsets: list[tuple[int, int, Person]]) -> bool:
-    """A caption that is only a name ("Ông Lê Thành Trí."): a portrait, not the event."""
+def _is_portrait(
+    folded: str, offsets: list[tuple[int, int, Person]], index: LocalityIndex, sentence: Sentence
+) -> bool:
+    """A caption that is only a name ("Ông Lê Thành Trí."), or one person's name with titles
+    and the words of a portrait ("Ông Dũng giữ chức Chủ tịch UBND tỉnh Đồng Nai."): a
+    portrait, not the event."""
     rest = folded
     for start, end, _ in sorted(offsets, reverse=True):
-        rest = rest[:start] + rest[end:]
-    return _PORTRAIT_LEFTOVER.fullmatch(rest) is not None
+        rest = rest[:start] + " " + rest[end:]
+    if _PORTRAIT_LEFTOVER.fullmatch(rest) is not None:
+        return True
+    if len({person for _, _, person in offsets}) != 1:
+        return False
+    # Name and titles alone may be a picture of the event (a session's photo report captions
+    # "Chủ tịch UBND TP. HCM Nguyễn Thành Phong."): a portrait says what the post is to them.
+    rest = without_titles(_PHOTO_CREDIT.sub("", rest), index, sentence.start)
+    bare = _PORTRAIT_WORDS.sub(" ", rest)
+    return bare != rest and _PORTRAIT_LEFTOVER.fullmatch(bare) is not None
 
 
 _THEO = re.compile(r"(?:^|\s)[Tt]heo (?:ông|bà|đồng chí)?\s*$")
@@ -523,7 +543,7 @@ def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> 
     ]
     seen: set[tuple[int, str, str]] = set()
     anchored = {a.sentence.start for a in anchors}  # the sentences that date a meeting
-    roles = participant_roles(doc, facts.mentions)
+    roles = participant_roles(doc, facts.mentions, index)
     said = {sentence.start for _, _, sentence in roles} - anchored
     other_days = _other_days(doc, anchors, said, when_told)
     for person, role, sentence in roles:

@@ -432,6 +432,21 @@ def names_a_title(text: str) -> bool:
     return _ANY_ROLE.search(text) is not None
 
 
+def without_titles(text: str, index: LocalityIndex, at: int) -> str:
+    """``text`` (folded) with every chain of titles and their bodies cut out: "Ông X, Bí thư
+    Tỉnh uỷ Quảng Ninh" -> "Ông X, "."""
+    kept: list[str] = []
+    pos = 0
+    for role in _ANY_ROLE.finditer(text):
+        if role.start() < pos:
+            continue
+        _, end = parse_chain(text, role.start(), len(text), index, at + role.start())
+        kept.append(text[pos : role.start()])
+        pos = max(end, role.end())
+    kept.append(text[pos:])
+    return "".join(kept)
+
+
 def _role_at(text: str, pos: int, limit: int) -> tuple[RoleEntry, re.Match[str]] | None:
     """The first role of the table that matches at ``pos``, and its match."""
     match = _ROLE_AT.match(text, pos, limit)
