@@ -255,6 +255,19 @@ def test_an_undated_meeting_of_february_reviews_the_year_before() -> None:
     assert (accidents.year, accidents.status) == (2016, "actual")
 
 
+def test_what_is_said_after_a_colon_opens_with_its_own_year() -> None:
+    # Real 045: the report covers "năm 2018 và quý I năm 2019"; what the secretary says
+    # opens "Năm 2018," (an undated March meeting would otherwise review the year before it)
+    found = _run(
+        "Ngày 16/3, Đoàn công tác làm việc với Tỉnh uỷ Bình Thuận. Báo cáo về tình hình kinh tế "
+        "năm 2018 và quý I năm 2019, Bí thư Tỉnh uỷ cho biết: Năm 2018, toàn tỉnh hoàn thành đạt "
+        "và vượt 15/15 chỉ tiêu chủ yếu.",
+        "",
+    )
+    targets = _one(found, 15)
+    assert (targets.year, targets.of, targets.status) == (2018, 15, "actual")
+
+
 def test_party_committee_sizes_capacities_unions_and_gifts() -> None:
     # Real 007, 031 (NOTES 061, 003: committee sizes are party-work indicators), 012, 121, 084
     found = _run(

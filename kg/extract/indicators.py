@@ -680,7 +680,12 @@ def _year(
     after = _YEAR_AFTER.match(low, fig.end)
     if after:
         return int(after.group(1)), True
-    opening = _opening_year(low)
+    # "..., Bí thư cho biết: Năm 2018, toàn tỉnh hoàn thành 15/15 chỉ tiêu": what is said
+    # after a colon opens with its own year
+    colon = low.rfind(":", 0, q.start)
+    opening = _opening_year(low[colon + 1 :]) if colon >= 0 else None
+    if opening is None:
+        opening = _opening_year(low)
     if opening is not None:
         return opening, True
     if ctx.review is not None and _NEXT_YEAR.search(low, 0, q.start):
