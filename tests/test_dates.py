@@ -141,3 +141,22 @@ def test_an_undated_article_dates_its_event_after_the_story_before_it() -> None:
         "2016-02",
     )
     assert [e.date for e in dated.events] == ["2016-02-20"]
+
+
+def test_a_report_on_part_of_a_year_is_made_once_it_has_begun() -> None:
+    # Real 045: "Báo cáo ... năm 2018 và quý I năm 2019" at a meeting of 16/3: 2019, though
+    # 2018 is named more often; a quarter compared with, or planned, bounds nothing
+    assert bounds(["báo cáo về tình hình kinh tế năm 2018 và quý i năm 2019, ông cho biết."]) == (
+        (2019, 1, 0),
+        None,
+        (),
+    )
+    assert bounds(["thu 6 tháng đầu năm 2018 đạt 50%, quý iii/2018 đạt 70%."])[0] == (2018, 7, 0)
+    assert bounds(["thu tăng 7% so với cùng kỳ quý i năm 2018."])[0] is None
+    assert bounds(["quý ii năm 2019 sẽ hoàn thành dự án."])[0] is None
+    told = chronology(
+        UNDATED,
+        ["năm 2018 tỉnh đạt 15/15 chỉ tiêu.", "năm 2018 thu ngân sách vượt dự toán.",
+         "báo cáo năm 2018 và quý i năm 2019."],
+    )
+    assert (told.year, told.year_of(3, 16)) == (2018, 2019)

@@ -268,6 +268,17 @@ def test_what_is_said_after_a_colon_opens_with_its_own_year() -> None:
     assert (targets.year, targets.of, targets.status) == (2018, 15, "actual")
 
 
+def test_the_start_of_a_term_and_what_must_be_reached() -> None:
+    # Real 101 ("đầu nhiệm kỳ 2015-2020": the term's first year) and 071 ("phải tăng": must)
+    found = _run(
+        "Ban Thường vụ Thành uỷ đầu nhiệm kỳ 2015-2020 có 15 người. Để hoàn thành chỉ tiêu, "
+        "trong 6 tháng cuối năm thành phố phải tăng trên 9,5%.",
+        "2017-07",
+    )
+    assert (_one(found, 15).year, _one(found, 15).status) == (2015, "actual")
+    assert (_one(found, 9.5).year, _one(found, 9.5).status) == (2017, "target")
+
+
 def test_party_committee_sizes_capacities_unions_and_gifts() -> None:
     # Real 007, 031 (NOTES 061, 003: committee sizes are party-work indicators), 012, 121, 084
     found = _run(

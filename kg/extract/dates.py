@@ -227,6 +227,18 @@ _PLAN = re.compile(rf"{WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_words']
 _PLAN_DEADLINE = re.compile(
     rf"{WORD_START}(?:{word_alternation(_CHRONOLOGY['plan_deadline'])}){_DATE_WORDS}"
 )
+# "quý I năm 2019", "6 tháng đầu năm 2019", "quý I/2019": a part of a year reported on
+_PERIOD_PARTS = {
+    **{f"quý {n}": m for n, m in [("i", 1), ("ii", 4), ("iii", 7), ("iv", 10)]},
+    **{f"quý {n}": 1 + 3 * (n - 1) for n in range(1, 5)},
+}
+_REPORTED_PERIOD = re.compile(
+    rf"{WORD_START}(?P<part>{word_alternation(_CHRONOLOGY['reported_periods'])})"
+    r"\s*(?:năm\s+|/\s*)(?P<year>19\d\d|20\d\d)(?!\d)"
+)
+_COMPARED_PERIOD = re.compile(
+    rf"{WORD_START}(?:{word_alternation(_CHRONOLOGY['compared_periods'])})\s+(?:\w+\s+){{0,2}}$"
+)
 _NOT_EVENT = load_patterns("events")["not_event_dates"]
 # "Quyết định số 12/QĐ-UBND ngày 5/4/2015": the date of a document, however recent
 _DOCUMENT = re.compile(
@@ -272,6 +284,13 @@ def chronology(article: Article, sentences: list[str]) -> Chronology:
                 after = start if after is None else max(after, start)
             elif day and not _DOCUMENT.search(head):
                 near.append((year_told, month, day))
+        if not plans:
+            for match in _REPORTED_PERIOD.finditer(sentence):
+                if _COMPARED_PERIOD.search(sentence, max(0, match.start() - 20), match.start()):
+                    continue
+                month = _PERIOD_PARTS.get(match.group("part"), 1)
+                start = (int(match.group("year")), month, 0)
+                after = start if after is None else max(after, start)
         for match in _EARLIER_YEAR.finditer(sentence):
             if _EARLIER.search(sentence, max(0, match.start() - _YEAR_REACH), match.start()):
                 start = (int(match.group("year")), _PART_MONTH[match.group("part")], 0)

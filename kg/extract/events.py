@@ -563,15 +563,19 @@ def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> 
     return events
 
 
-def lead_event_month(doc: Document) -> int | None:
-    """The month of the meeting the article's lead dates ("Sáng 7/2, Bí thư Thành ủy ... làm
-    việc với quận 9"), if it does."""
+def lead_event_day(doc: Document) -> tuple[int, int, int | None] | None:
+    """(month, day, year) of the meeting the article's lead dates ("Sáng 7/2, Bí thư Thành ủy
+    ... làm việc với quận 9"), if it does; the year as the text gives it or tells it."""
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         if sentence.paragraph > _LEAD_PARAGRAPHS:
             break
         if _may_hold_date(folded) and _meeting_noun(folded) and (when := _event_date(folded)):
-            month = int(when.group("month"))
-            return month if 1 <= month <= 12 else None
+            month, day = int(when.group("month")), int(when.group("day"))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                return None
+            if when.group("year"):
+                return month, day, int(when.group("year"))
+            return month, day, chronology(doc.article, doc.lowered_sentences).year_of(month, day)
     return None
 
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from kg.extract import component
 from kg.extract.dates import opening_year, reference_years, years_in
-from kg.extract.events import lead_event_month
+from kg.extract.events import lead_event_day
 from kg.extract.localities import locality_index
 from kg.extract.numbers import (
     Quantity,
@@ -130,6 +130,7 @@ _NOT_COUNTED = "".join(
 _SINGLE_PROJECT = re.compile(
     rf"(?<!\w){_NOT_COUNTED}(?:{word_alternation(_T['exclude']['single_project'])})(?!\w)"
 )
+_TERM_START = re.compile(rf"(?:{word_alternation(_T['years']['term_start'])})\s*$")
 _PROJECT_NOUNS = frozenset(_T["exclude"]["single_project"])
 _AGENDA = _whole_words(word_alternation(_T["exclude"]["agenda_verbs"]))
 _AGENDA_NOUNS = frozenset(_T["exclude"]["agenda_nouns"])
@@ -246,9 +247,12 @@ def extract_indicators(
     lowered = doc.lowered_sentences
     review, plan = reference_years(doc.article, lowered)
     if doc.article.year is None and review is not None and review == plan:
-        month = lead_event_month(doc)
-        if month is not None and month <= 3:
-            review = plan - 1  # as in a dated article: a meeting of February reviews last year
+        # as in a dated article: the year of the meeting the lead dates, and a meeting of
+        # February reviews the year before it
+        lead = lead_event_day(doc)
+        if lead is not None and lead[2] is not None:
+            month, _, year = lead
+            review, plan = (year - 1, year) if month <= 3 else (year, year)
     title_end = len(doc.article.title) if doc.article.title else 0
     # an implied province shares its district's evidence: the district is the one named
     named: dict[tuple[int, int], LocalityMention] = {}
@@ -674,6 +678,8 @@ def _year(
     clause = low[clause_start : q.start]
     for mention in reversed(years_in(clause)):
         if mention.kind in ("plain", "period_end", "future"):
+            return mention.year, True
+        if mention.kind == "term" and _TERM_START.search(clause, 0, mention.start):
             return mention.year, True
         if mention.kind == "term_end" and status == "target":
             return mention.year, True
