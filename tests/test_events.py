@@ -429,3 +429,22 @@ def test_the_elected_and_their_portraits_are_not_at_the_session() -> None:
         assert _roles(facts, name) == set(), name
     assert _roles(facts, "Nguyễn Phú Cường") == {"attended"}
     assert _roles(facts, "Đinh Quốc Thái") == {"attended", "presented_with"}
+
+
+def test_flowers_to_those_named_after_chuc_mung_and_no_receiving_a_task() -> None:
+    # Real 047, 069 and 005: "tặng/trao hoa chúc mừng <title> X (trái) ... và ông Y" (gives
+    # flowers congratulating X and Y): X and Y receive. Real 068: "anh nhận theo dõi dự án"
+    # (you take on following the project) is no receiving; 062 "xin vắng mặt tại kỳ họp"
+    # (asked to be absent from the session)
+    facts = facts_of(
+        "Sáng 30/8, HĐND tỉnh An Giang khai mạc kỳ họp. Bà Võ Thị Ánh Xuân trao hoa chúc mừng "
+        "ông Vương Bình Thạnh (trái) nghỉ hưu và ông Nguyễn Thanh Bình tại kỳ họp. Chủ tịch HĐND "
+        "tỉnh Nguyễn Phú Cường tặng hoa chúc mừng tân chủ tịch UBND tỉnh Cao Tiến Dũng. Ông Lê "
+        "Thanh Liêm nhận theo dõi dự án này. Ông Trịnh Xuân Thanh xin vắng mặt tại kỳ họp.",
+        "2016-08",
+    )
+    assert _roles(facts, "Võ Thị Ánh Xuân") == {"attended", "awarded"}
+    for name in ("Vương Bình Thạnh", "Nguyễn Thanh Bình", "Cao Tiến Dũng"):
+        assert _roles(facts, name) == {"attended", "presented_with"}, name
+    assert _roles(facts, "Lê Thanh Liêm") == set()
+    assert _roles(facts, "Trịnh Xuân Thanh") == set()

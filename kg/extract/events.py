@@ -446,18 +446,30 @@ def _roles_in_sentence(
     return found
 
 
-_TO = re.compile(r"\bcho\s+(?:(?:các )?(?:ông|bà|đồng chí|đ/c)\s+)?$")
+# "tặng hoa chúc mừng cho ông X", "trao hoa chúc mừng ông X (trái) ... và ông Y", "tặng hoa
+# chúc mừng tân chủ tịch UBND tỉnh Cao Tiến Dũng": who receives is named after "cho" (to) or
+# "chúc mừng" (congratulating), a title between
+_TO = re.compile(
+    r"(?:\bcho|chúc mừng)\s+(?:[^,;:.()]{0,60}\s)?(?:(?:các )?(?:ông|bà|đồng chí|đ/c)\s+)?$"
+)
+_AND_THEN = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:[^,;.()]{0,25})?\s*(?:và|,)\s*(?:ông|bà)?\s*$")
 
 
 def _recipients(
     folded: str, start: int, end: int, offsets: list[tuple[int, int, Person]], sentence: Sentence
 ) -> list[tuple[Person, str, Sentence]]:
     """ "tặng hoa chúc mừng cho ông Đỗ Đức Duy": the one who receives."""
-    return [
-        (p, "presented_with", sentence)
-        for s, _, p in offsets
-        if start <= s < end and _TO.search(folded, max(start, s - 24), s)
-    ]
+    found: list[tuple[Person, str, Sentence]] = []
+    last_end = -1
+    for s, e, p in offsets:
+        if not start <= s < end:
+            continue
+        if _TO.search(folded, max(start, s - 80), s) or (
+            found and _AND_THEN.match(folded[last_end:s])
+        ):
+            found.append((p, "presented_with", sentence))
+            last_end = e
+    return found
 
 
 _QUOTE_OPEN = re.compile(r"[:“\"]")
