@@ -115,6 +115,9 @@ def test_estimate_and_comma_thousands() -> None:
         "tỷ đồng.",
         "Theo ông Nguyễn Văn Hồng, Phó chủ tịch UBND huyện Bình Chánh, dự án ảnh hưởng 699 hộ.",
         'Cử tri Huỳnh Văn Tiền phản ánh: "Thu hồi của nhà tôi hơn 3 ha đất".',
+        # absolute changes against a year (real 066, 081)
+        "Đất nông nghiệp thực giảm 2.708 ha so với năm 2010.",
+        "Năm 2017, tai nạn giao thông kéo giảm 1,03 vụ/10.000 dân so với năm 2015.",
         # the session's agenda (real 071; NOTES 086)
         "Tại kỳ họp này, các đại biểu HĐND thành phố Hà Nội xem xét, thảo luận và thông qua 12 "
         "báo cáo và 1 nghị quyết thường kỳ, 3 báo cáo và 12 nghị quyết chuyên đề.",
@@ -132,6 +135,11 @@ def test_projects_counted_or_taken_together_are_results() -> None:
         date="2019-01",
     )
     assert {(o.value, o.unit) for o in found} == {(58, "count"), (55, "count"), (1.2e12, "VND")}
+
+
+def test_a_level_is_kept_beside_its_absolute_change() -> None:
+    found = _run("Đất nông nghiệp điều chỉnh còn 473.449 ha, thực giảm 2.708 ha so với năm 2010.")
+    assert [(o.value, o.unit) for o in found] == [(473449, "ha")]
 
 
 def test_resolutions_a_committee_issued_are_results() -> None:

@@ -131,6 +131,10 @@ _SINGLE_PROJECT = re.compile(
     rf"(?<!\w){_NOT_COUNTED}(?:{word_alternation(_T['exclude']['single_project'])})(?!\w)"
 )
 _TERM_START = re.compile(rf"(?:{word_alternation(_T['years']['term_start'])})\s*$")
+_ABSOLUTE_CHANGE = re.compile(
+    rf"(?<!\w)(?:{word_alternation(_T['exclude']['change_before'])})\s*$"
+)
+_COMPARED_AFTER = re.compile(r"(?:[^,;.]|[.,]\d){0,25}?\s*so\s+với")  # "vụ/10.000 dân so với"
 _PROJECT_NOUNS = frozenset(_T["exclude"]["single_project"])
 _AGENDA = _whole_words(word_alternation(_T["exclude"]["agenda_verbs"]))
 _AGENDA_NOUNS = frozenset(_T["exclude"]["agenda_nouns"])
@@ -576,6 +580,12 @@ def _observation(
         return None
     if fig.noun in _AGENDA_NOUNS and _AGENDA.search(before):
         return None
+    if (
+        fig.unit != "%"
+        and _ABSOLUTE_CHANGE.search(before[-16:])
+        and _COMPARED_AFTER.match(low, fig.end)
+    ):
+        return None  # "thực giảm 2.708 ha so với năm 2010": a difference, not a level
     if fig.noun not in _PROJECT_NOUNS and _SINGLE_PROJECT.search(before):
         return None  # "Dự án X có diện tích 332 ha"; "chấm dứt dự án, ... 58 dự án" counts
     if _NEAR.search(before[-30:]) or _NEGATION.search(clause):
