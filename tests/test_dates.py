@@ -160,3 +160,16 @@ def test_a_report_on_part_of_a_year_is_made_once_it_has_begun() -> None:
          "báo cáo năm 2018 và quý i năm 2019."],
     )
     assert (told.year, told.year_of(3, 16)) == (2018, 2019)
+
+
+def test_a_deadline_is_set_for_soon() -> None:
+    # Real 066: "Chiều 9/5" at a meeting that asks for figures "trước ngày 20/5/2017", in a
+    # text that compares with 2010 again and again (votes for 2011): the meeting is of 2017
+    told = chronology(
+        UNDATED,
+        [f"đất rừng giảm {n} ha so với năm 2010." for n in range(1, 5)]
+        + ["sở cam kết thống nhất số liệu trước ngày 20/5/2017."],
+    )
+    assert (told.year, told.before) == (2011, (2017, 5, 20))
+    assert told.year_of(5, 9) == 2017
+    assert told.year_of(6, 1) == 2016

@@ -276,6 +276,23 @@ def test_what_is_said_after_a_colon_opens_with_its_own_year() -> None:
     assert (targets.year, targets.of, targets.status) == (2018, 15, "actual")
 
 
+def test_a_year_after_a_lead_in_opens_the_sentence() -> None:
+    # Real 066: "Cụ thể, năm 2015, ...", "Về đất nông nghiệp, năm 2010 có ..., chiếm ...",
+    # "Ngoài ra, đến năm 2020, đất kinh tế có ..." (a plan)
+    found = _run(
+        "Cụ thể, năm 2015, Hà Tĩnh có diện tích 599.066,64 ha. Về đất nông nghiệp, năm 2010 có "
+        "476.157 ha, chiếm 79,40% diện tích tự nhiên. Ngoài ra, đến năm 2020, đất kinh tế có "
+        "79.466 ha.",
+        "2017-05",
+    )
+    assert [(o.value, o.year, o.status) for o in found] == [
+        (599066.64, 2015, "actual"),
+        (476157, 2010, "actual"),
+        (79.4, 2010, "actual"),
+        (79466, 2020, "target"),
+    ]
+
+
 def test_the_start_of_a_term_and_what_must_be_reached() -> None:
     # Real 101 ("đầu nhiệm kỳ 2015-2020": the term's first year) and 071 ("phải tăng": must)
     found = _run(

@@ -44,7 +44,10 @@ _COMPARED = re.compile(rf"(?:{word_alternation(_TABLE['compared'])})\s*$")
 _CLOSED = re.compile(rf"(?:{word_alternation(_TABLE['closed'])})\s*$")
 _FUTURE = re.compile(rf"(?:{word_alternation(_TABLE['future'])})\s*$")
 _RESULT_AFTER = re.compile(r"\s*(?:tăng|giảm|là|đạt|qua|vừa qua)(?!\w)")
-_OPENING = re.compile(rf"^\W*(?:{word_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)")
+_OPENING = re.compile(
+    rf"^\W*(?:(?:{'|'.join(_TABLE['opening_lead'])})\s*,\s*)?"
+    rf"(?:{word_alternation(_TABLE['opening'])})\s+(19[5-9]\d|20\d\d)(?!\d)"
+)
 _TERM_OPENING = re.compile(rf"(?:{word_alternation(_TABLE['term_opening'])})(?!\w)")
 # "phấn đấu|mục tiêu|(?<!\w)sẽ(?!\w)|dự kiến|kế hoạch năm", the look-behind after the "s" so
 # that every branch starts with a literal (the regex engine skips to those characters).
@@ -197,6 +200,10 @@ class Chronology:
             return year  # the text contradicts itself: no bound is trusted
         if not self.settled:
             year = _near_year(month, day, self.near) or year
+        if year is not None and before is not None and year < before[0] - _DEADLINE_YEARS:
+            # a deadline is set for soon: a meeting of 9/5 that asks for figures "trước ngày
+            # 20/5/2017" is of 2017, however often the text compares with 2010
+            year = before[0] if (before[0], month, day) <= before else before[0] - 1
         if year is not None and (after is None or (year, month, day) >= after) and (
             before is None or (year, month, day) <= before
         ):
@@ -250,6 +257,7 @@ _DOCUMENT = re.compile(
 _REACH = 60  # how far before a date its cue may stand, in characters of the same sentence
 _YEAR_REACH = 25  # and before a year: "Trước đó, vào cuối năm 2016"
 _NEAR_DAYS = 60  # how long before an event a full date still gives its year
+_DEADLINE_YEARS = 1  # how many years before its deadline an event may be
 _SETTLED_VOTES = 2  # two mentions, or one that compares with or closes the year before
 
 
