@@ -448,3 +448,16 @@ def test_flowers_to_those_named_after_chuc_mung_and_no_receiving_a_task() -> Non
         assert _roles(facts, name) == {"attended", "presented_with"}, name
     assert _roles(facts, "Lê Thanh Liêm") == set()
     assert _roles(facts, "Trịnh Xuân Thanh") == set()
+
+
+def test_verbs_after_an_unnamed_office_holder_are_theirs() -> None:
+    # Real 106: "Bà Lệ nhấn mạnh kỳ họp vinh dự đón tiếp Bí thư Thành uỷ TP đến dự và phát
+    # biểu chỉ đạo" (welcomes the city's secretary, who attends and directs): Lệ spoke, the
+    # directing is the secretary's; "điều hành khai mạc kỳ họp" (runs the opening) is chairing
+    facts = facts_of(
+        "Sáng 11-7, Chủ tịch HĐND TP. HCM Nguyễn Thị Lệ điều hành khai mạc kỳ họp thứ 15. Bà Lệ "
+        "nhấn mạnh kỳ họp lần này vinh dự đón tiếp Bí thư Thành uỷ TP đến dự và phát biểu chỉ "
+        "đạo.",
+        "2019-07",
+    )
+    assert _roles(facts, "Nguyễn Thị Lệ") == {"attended", "chaired", "spoke"}

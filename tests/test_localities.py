@@ -121,3 +121,11 @@ def test_a_lower_case_word_after_a_unit_word_is_no_name() -> None:
     assert _names("Chủ tịch UBND xã dùng bằng đại học giả ở Chu Phan") == set()
     # Headlines in capitals still name units
     assert ("Yên Định", "district", "Thanh Hóa") in _names("HUYỆN YÊN ĐỊNH TỔNG KẾT NĂM")
+
+
+def test_a_city_named_like_its_province_is_the_provincial_city() -> None:
+    # Real 046 and 016: "tại thành phố Hà Giang", "Bí thư Thành uỷ TP Bạc Liêu": the province
+    # is a tỉnh, so "thành phố X" is its city, a district-level unit
+    assert ("Hà Giang", "district", "Hà Giang") in _names("Hội nghị tại thành phố Hà Giang.")
+    assert ("Bạc Liêu", "district", "Bạc Liêu") in _names("Bí thư Thành uỷ TP Bạc Liêu dự.")
+    assert _names("Thành phố Hà Nội tổ chức hội nghị.") == {("Hà Nội", "province", "")}

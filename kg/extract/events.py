@@ -414,6 +414,10 @@ def _roles_in_sentence(
             continue  # "X vừa được bầu tại kỳ họp": elected there, not placed there
         if before:
             subject = before
+        elif subject and names_a_title(folded[boundary:start]):
+            # "Bà Lệ nhấn mạnh ... đón tiếp Bí thư Thành uỷ TP đến dự và phát biểu chỉ đạo":
+            # the verbs after a title no one is named with are that office-holder's
+            subject = []
         elif not subject and after and listing:
             # "Tham dự buổi làm việc có ông A ...; ông B ...": everyone listed after.
             subject = [p for _, p in after]

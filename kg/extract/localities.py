@@ -168,9 +168,8 @@ def _longest_known(
         if key.isdigit():  # "quận 2" is the unit named "Quận 2"
             key = f"{unit} {key}"
         same_level = [loc for level in levels for loc in gaz.lookup(key, level)]
-        typed = [
-            loc for loc in same_level if loc.level == "province" or not units or loc.unit in units
-        ]
+        # "thành phố Hà Giang" is the provincial city, the province being a tỉnh
+        typed = [loc for loc in same_level if not units or loc.unit in units]
         if typed or same_level:
             return end, typed or same_level
     return None
