@@ -514,9 +514,11 @@ def _is_portrait(
         return False
     # Name and titles alone may be a picture of the event (a session's photo report captions
     # "Chủ tịch UBND TP. HCM Nguyễn Thành Phong."): a portrait says what the post is to them.
-    rest = without_titles(_PHOTO_CREDIT.sub("", rest), index, sentence.start)
+    rest = _PHOTO_CREDIT.sub("", rest)
     bare = _PORTRAIT_WORDS.sub(" ", rest)
-    return bare != rest and _PORTRAIT_LEFTOVER.fullmatch(bare) is not None
+    if bare == rest:
+        return False
+    return _PORTRAIT_LEFTOVER.fullmatch(without_titles(bare, index, sentence.start)) is not None
 
 
 _THEO = re.compile(r"(?:^|\s)[Tt]heo (?:ông|bà|đồng chí)?\s*$")
