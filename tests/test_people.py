@@ -765,3 +765,35 @@ def test_a_deputy_without_a_body_is_of_the_body_whose_head_was_named() -> None:
         "Chủ tịch LĐLĐ TP Hồ Chí Minh Trần Kim Yến dự. Ông Trần Văn Lý, Phó Chủ tịch Tổng LĐLĐ "
         "Việt Nam, thông tin thêm."
     )
+
+
+def test_more_verbs_of_posts_and_the_first_item_of_a_career() -> None:
+    # Real 035 "trước khi trở thành" (before becoming), 006 "vẫn giữ vai trò" (still plays the
+    # role of), 031 "thôi tham gia Uỷ viên ..., thôi giữ chức Thứ trưởng" (left both), 019 "giữ
+    # các chức vụ chủ chốt tại Hưng Yên như A, B" (such as) and 035 "từng làm các chức vụ A, B"
+    assert ("Lê Thành Long", "Bí thư", "Tỉnh ủy Bến Tre", "Bến Tre") in _posts(
+        "Ông Lê Thành Long là Bí thư quận 2 trước khi trở thành Bí thư Tỉnh uỷ Bến Tre."
+    )
+    assert ("Mai Thế Trung", "Trưởng đoàn", "Đoàn ĐBQH tỉnh Bình Dương", "Bình Dương") in _posts(
+        "Ông Mai Thế Trung vẫn giữ vai trò Trưởng Đoàn đại biểu Quốc hội tỉnh Bình Dương."
+    )
+    assert _former(
+        "Ông Nguyễn Văn Thể thôi tham gia Uỷ viên Ban cán sự Đảng Bộ Giao thông, thôi giữ chức "
+        "Thứ trưởng Giao thông; giữ chức Bí thư Tỉnh uỷ Sóc Trăng."
+    ) == {
+        ("Nguyễn Văn Thể", "Ủy viên", "Ban cán sự đảng"),
+        ("Nguyễn Văn Thể", "Thứ trưởng", "Bộ Giao thông"),
+    }
+    assert _former(
+        "Tỉnh Hưng Yên. Ông Nguyễn Văn Thông giữ các chức vụ chủ chốt tại Hưng Yên như Phó bí thư "
+        "Tỉnh uỷ, Chủ tịch HĐND tỉnh."
+    ) == {
+        ("Nguyễn Văn Thông", "Phó Bí thư", "Tỉnh ủy Hưng Yên"),
+        ("Nguyễn Văn Thông", "Chủ tịch", "HĐND tỉnh Hưng Yên"),
+    }
+    assert _former(
+        "Bà Nguyễn Thị Thu từng làm các chức vụ Chủ tịch UBND quận 1, Bí thư quận 1."
+    ) == {
+        ("Nguyễn Thị Thu", "Chủ tịch", "UBND Quận 1"),
+        ("Nguyễn Thị Thu", "Bí thư", "Quận ủy Quận 1"),
+    }

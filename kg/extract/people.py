@@ -149,7 +149,13 @@ _FORMER_LEAD = re.compile(rf"(?:{_FORMER}) ", re.IGNORECASE)
 # The items of a career ("từng giữ các chức vụ: A, B; sau đó là C rồi D"): where one ends, and
 # the words that may start one before its title.
 _CAREER_SEPARATOR = re.compile(r"\s*[,;:]\s*|\s+rồi\s+")
-_CAREER_LEAD = re.compile(r"(?:(?:và|rồi|sau đó|sau đó là|là|làm)\s+)+")
+# ... and "các chức vụ" (the posts of), "... chủ chốt tại Hưng Yên như" (such as) before the
+# first item, "thôi giữ chức" (left the post of) before another.
+_CAREER_LEAD = re.compile(
+    r"(?:(?:và|rồi|sau đó|sau đó là|là|làm|các chức vụ|nhiều chức vụ|các vị trí"
+    r"|thôi giữ chức vụ|thôi giữ chức)\s+"
+    r"|[^,;:.()]{0,40}?\snhư\s+)+"
+)
 # Verbs of appointment: "\s*(?:VERB|...)(?: chức)?( vụ| danh)?:?\s+" ("giữ chức vụ Bí thư"),
 # and of former posts "\s*(?:VERB|...)( chủ chốt)?( như)?:?\s+". Written without the leading
 # spaces, which ``_verbs`` puts back, so that the patterns start with the verbs' first letters
