@@ -797,3 +797,14 @@ def test_more_verbs_of_posts_and_the_first_item_of_a_career() -> None:
         ("Nguyễn Thị Thu", "Chủ tịch", "UBND Quận 1"),
         ("Nguyễn Thị Thu", "Bí thư", "Quận ủy Quận 1"),
     }
+
+
+def test_a_given_name_that_is_also_a_sentence_opener() -> None:
+    # Real 006: "Nguyễn Hữu Từ được bầu" (Từ, also "from"); a sentence glued on without its
+    # full stop still ends the name ("ông Trần Văn Hưng Sau khi ...")
+    facts = facts_of(
+        "Tỉnh Bình Dương. Ông Nguyễn Hữu Từ được bầu làm Phó bí thư Tỉnh uỷ. Ông Trần Văn Hưng "
+        "Sau khi nhậm chức đã phát biểu.",
+        "2015-10",
+    )
+    assert [p.name for p in facts.people] == ["Nguyễn Hữu Từ", "Trần Văn Hưng"]

@@ -298,6 +298,12 @@ class PersonFacts:
 # --- names --------------------------------------------------------------------------------
 
 
+# What may follow a name and not a sentence's first word: a comma, a bracket, a dash, a verb.
+_NAME_GOES_ON = re.compile(
+    r"\s*(?:[,(–-]|(?:được|là|đã|cho biết|phát biểu|nói|tái|trúng|sinh|làm|giữ)(?!\w))"
+)
+
+
 def find_names(folded: str) -> list[NameSpan]:
     """People's names in one (tone-folded) sentence, including short ones ("ông Cường")."""
     names: list[NameSpan] = []
@@ -325,7 +331,11 @@ def find_names(folded: str) -> list[NameSpan]:
             at += len(" ".join(words[:skip])) + 1
             words, honorific = words[skip:], True
         if not NAME_STOPS.isdisjoint(words[1:]):  # rarely: a stop word after the first
-            words = words[: next(i for i, w in enumerate(words) if i and w in NAME_STOPS)]
+            stop = next(i for i, w in enumerate(words) if i and w in NAME_STOPS)
+            # ... that ends the name when a verb follows: "Nguyễn Hữu Từ được bầu" (Từ, also
+            # "from", is his given name); "ông Hưng Sau khi ..." is a sentence glued on
+            if stop < len(words) - 1 or not _NAME_GOES_ON.match(folded, run.end(1)):
+                words = words[:stop]
         if honorific and len(words) == 1:
             names.append(NameSpan(words[0], at, at + len(words[0]), True, True))
             continue
