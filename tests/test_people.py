@@ -24,6 +24,13 @@ def test_place_glued_before_the_name_is_split_off() -> None:
     assert ("Hà Thị Việt Ánh", "Phó Bí thư Thường trực", "Huyện ủy Cẩm Xuyên", "Cẩm Xuyên") in posts
 
 
+def test_a_family_name_the_tables_lack_after_a_glued_province() -> None:
+    # Real 046: "Hà Giang Chúng Thị Chiên" (Chúng, an upland family name; Thị, a middle name)
+    assert _posts("Phó Chủ tịch HĐND tỉnh Hà Giang Chúng Thị Chiên phát biểu.") == {
+        ("Chúng Thị Chiên", "Phó Chủ tịch", "HĐND tỉnh Hà Giang", "Hà Giang")
+    }
+
+
 def test_post_resolved_to_the_article_province() -> None:
     posts = _posts(
         "huyện Kỳ Anh (Hà Tĩnh). Chiều 6/1, Bí thư Tỉnh ủy Hoàng Trung Dũng tham dự.", "2024-01"

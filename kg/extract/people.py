@@ -389,10 +389,15 @@ def _word_offsets(start: int, words: list[str]) -> list[int]:
     return offsets
 
 
+_MIDDLE_NAMES = frozenset({"Thị", "Văn"})
+
+
 def _name_start(words: list[str], honorific: bool) -> int | None:
     """Where the name starts in a run of capitalized words, after any glued place name."""
     for start in range(1, len(words) - 1):
-        if words[start] in SURNAMES and (
+        # a family name, or one the tables lack before a middle name: "Hà Giang Chúng Thị
+        # Chiên" (Chúng, a family name of the uplands)
+        if (words[start] in SURNAMES or words[start + 1] in _MIDDLE_NAMES) and (
             _is_glued_place(words[:start]) or _ends_a_body_name(words[:start])
         ):
             return start
