@@ -461,3 +461,13 @@ def test_verbs_after_an_unnamed_office_holder_are_theirs() -> None:
         "2019-07",
     )
     assert _roles(facts, "Nguyễn Thị Lệ") == {"attended", "chaired", "spoke"}
+
+
+def test_related_to_a_project_is_no_coming_to_attend() -> None:
+    # Real 120: "liên quan đến dự án" (related to the project) read as "đến dự" (came to attend)
+    facts = facts_of(
+        "Sáng 11/7, HĐND TP HCM khai mạc kỳ họp. Việc này liên quan đến dự án, theo chỉ đạo của "
+        "Phó Thủ tướng Thường trực Trương Hoà Bình.",
+        "2019-07",
+    )
+    assert _roles(facts, "Trương Hòa Bình") == set()

@@ -815,3 +815,20 @@ def test_a_given_name_that_is_also_a_sentence_opener() -> None:
         "2015-10",
     )
     assert [p.name for p in facts.people] == ["Nguyễn Hữu Từ", "Trần Văn Hưng"]
+
+
+def test_sub_department_heads_chief_accountants_and_the_standing_deputy_pm() -> None:
+    # Real 050, 014, 120
+    assert _posts("Tỉnh Yên Bái. Chi cục trưởng Kiểm lâm Đỗ Cường Minh có mặt.") == {
+        ("Đỗ Cường Minh", "Chi cục trưởng", "Chi cục Kiểm lâm tỉnh Yên Bái", "Yên Bái")
+    }
+    assert ("Hồ Đức Phớc", "Kế toán trưởng") in {
+        (name, role)
+        for name, role, _ in _former(
+            "Ông Hồ Đức Phớc từng giữ các chức vụ: Kế toán trưởng Ban Quản lý dự án, Trưởng phòng "
+            "Tài chính vật giá."
+        )
+    }
+    assert _posts("Theo chỉ đạo của Phó Thủ tướng Thường trực Trương Hoà Bình, TP làm.") == {
+        ("Trương Hòa Bình", "Phó Thủ tướng Thường trực", "Chính phủ", "")
+    }
