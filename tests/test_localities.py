@@ -129,3 +129,12 @@ def test_a_city_named_like_its_province_is_the_provincial_city() -> None:
     assert ("Hà Giang", "district", "Hà Giang") in _names("Hội nghị tại thành phố Hà Giang.")
     assert ("Bạc Liêu", "district", "Bạc Liêu") in _names("Bí thư Thành uỷ TP Bạc Liêu dự.")
     assert _names("Thành phố Hà Nội tổ chức hội nghị.") == {("Hà Nội", "province", "")}
+
+
+def test_a_list_after_one_unit_word_goes_on_from_the_unit_read() -> None:
+    # Real 037 and 109: the name after a unit word is read ignoring case (headlines), so it ran
+    # on into "và" and the list's next item was lost
+    assert ("Vĩnh Lộc B", "commune", "Bình Chánh") in _names(
+        "Hai xã Vĩnh Lộc A và Vĩnh Lộc B của huyện Bình Chánh."
+    )
+    assert ("Quận 2", "district", "Hồ Chí Minh") in _names("Đường nối quận 1 và 2 của TP HCM.")

@@ -124,7 +124,7 @@ def _add_named_units(
         return  # most matches: the words after a unit word name no unit
     start = sentence.start + match.start("name")
     found.append(_Candidate(sentence, start, start + hit[0], hit[1], strength))
-    for item in _list_tail(folded, match.end()):
+    for item in _list_tail(folded, match.start("name") + hit[0]):
         name = item.group("name")
         if gaz.lookup(name, "province"):
             break  # "huyện Thái Thụy, Thái Bình": the list ends at the province
