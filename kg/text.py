@@ -515,6 +515,14 @@ class Document:
         return [folded.lower() for folded in self.folded_sentences]
 
     @cached_property
+    def paragraph_starts(self) -> dict[int, int]:
+        """Where each paragraph's first sentence starts in the text."""
+        starts: dict[int, int] = {}
+        for sentence in self.sentences:
+            starts.setdefault(sentence.paragraph, sentence.start)
+        return starts
+
+    @cached_property
     def paragraph_sizes(self) -> dict[int, int]:
         """How many sentences each paragraph has."""
         sizes: dict[int, int] = {}

@@ -147,6 +147,36 @@ def test_resolutions_a_committee_issued_are_results() -> None:
     assert [(o.value, o.unit, o.year) for o in found] == [(12, "count", 2018)]
 
 
+def test_the_unit_a_figure_is_of_in_a_round_up_of_units() -> None:
+    # Real 031: the congress of another province, its sizes told after the figure ("bầu 55
+    # người vào Ban Chấp hành Đảng bộ tỉnh Hải Dương") or in the paragraph that names it
+    found = _run(
+        "Ông Nguyễn Văn Thể về làm Bí thư tỉnh Sóc Trăng.\n\nSáng 29/10, Đại hội Đảng bộ tỉnh "
+        "Lạng Sơn bế mạc. Hội nghị cũng bầu ra 53 nhân sự vào Ban Chấp hành Đảng bộ tỉnh.\n\n"
+        "Chiều 28/10, Đại hội Đảng bộ tỉnh Hải Dương đã bế mạc. Đại hội đã bầu 55 người vào Ban "
+        "Chấp hành Đảng bộ tỉnh Hải Dương khoá XVI; bầu 15 người vào Ban Thường vụ Tỉnh uỷ.",
+        "2015-10",
+    )
+    assert {(o.value, o.locality.name) for o in found} == {
+        (53, "Lạng Sơn"),
+        (55, "Hải Dương"),
+        (15, "Hải Dương"),
+    }
+    # Real 037: a clause of its own for each unit; seed 001: a commune named in the clause
+    # before does not take the district's villages
+    found = _run(
+        "Huyện Bình Chánh. Quận Thủ Đức, năm 2018 có 47 trường hợp; huyện Bình Chánh, năm 2018 "
+        "có 73 trường hợp. Thị xã Kỳ Anh có xã Kỳ Châu đạt chuẩn nông thôn mới nâng cao; 118/153 "
+        "thôn đạt chuẩn.",
+        "2019-07",
+    )
+    assert {(o.value, o.locality.name) for o in found} == {
+        (47, "Thủ Đức"),
+        (73, "Bình Chánh"),
+        (118, "Kỳ Anh"),
+    }
+
+
 def test_whole_country_has_no_locality() -> None:
     found = _run(
         "Đến ngày 29/10, 63 trên tổng số 68 đảng bộ trực thuộc trung ương đã tổ chức xong "

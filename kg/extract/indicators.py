@@ -135,6 +135,7 @@ _ABSOLUTE_CHANGE = re.compile(
     rf"(?<!\w)(?:{word_alternation(_T['exclude']['change_before'])})\s*$"
 )
 _COMPARED_AFTER = re.compile(r"(?:[^,;.]|[.,]\d){0,25}?\s*so\s+với")  # "vụ/10.000 dân so với"
+_COMPARED_WITH = re.compile(r"so\s+với|hơn|bằng")
 _PROJECT_NOUNS = frozenset(_T["exclude"]["single_project"])
 _AGENDA = _whole_words(word_alternation(_T["exclude"]["agenda_verbs"]))
 _AGENDA_NOUNS = frozenset(_T["exclude"]["agenda_nouns"])
@@ -235,6 +236,7 @@ class _Context:
     focus: Locality | None
     mentions: list[LocalityMention]  # in text order
     title_end: int
+    paragraph_starts: dict[int, int] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)  # where each of the mentions starts
 
     def __post_init__(self) -> None:
@@ -264,7 +266,14 @@ def extract_indicators(
         named.setdefault((mention.evidence.start, mention.evidence.end), mention)
     mentions = sorted(named.values(), key=lambda m: m.evidence.start)
     # (the article's focus, as the shared LocalityIndex worked it out)
-    ctx = _Context(review, plan, locality_index(doc, localities).focus, mentions, title_end)
+    ctx = _Context(
+        review,
+        plan,
+        locality_index(doc, localities).focus,
+        mentions,
+        title_end,
+        doc.paragraph_starts,
+    )
     found: list[IndicatorObservation] = []
     seen: set[tuple] = set()
     for sentence, low in zip(doc.sentences, lowered, strict=True):
@@ -302,8 +311,12 @@ def _sentence_indicators(sentence: Sentence, low: str, ctx: _Context) -> list[In
         piece_start = max((b for b in breaks if b <= fig.quantity.start), default=0)
         inherited = None
         if previous is not None and previous_locality is not None:
-            # "908 HTX ..., chiếm tỷ lệ 38%": a clause joined by a comma keeps the subject
-            inherited = previous_locality
+            # "908 HTX ..., chiếm tỷ lệ 38%": a clause joined by a comma keeps the subject,
+            # unless another unit is named before this figure ("Quận Thủ Đức, năm 2018 có 47
+            # trường hợp ...; huyện Bình Chánh, năm 2018 có 73 trường hợp")
+            clause = max(previous.end, low.rfind(";", 0, fig.quantity.start) + 1)
+            named = _named_outside_brackets(sentence, ctx, clause, fig.quantity.start)
+            inherited = (named[-1].locality, True) if named else previous_locality
         obs = _observation(sentence, low, fig, figures, piece_start, ctx, inherited)
         previous = fig
         if obs is not None:
@@ -731,16 +744,17 @@ def _locality(
     clause_end = phrase_end.start() if phrase_end else len(low)
     if _national(low, clause_start, clause_end):
         return None, True
-    mentions = [
-        m
-        for m in ctx.named_between(sentence.start + piece_start, sentence.start + q.start)
-        if not _in_brackets(sentence.text, m.evidence.start - sentence.start)
-    ]
+    mentions = _named_outside_brackets(sentence, ctx, piece_start, q.start)
     in_clause = [m for m in mentions if m.evidence.start >= sentence.start + clause_start]
     if in_clause:
         return in_clause[-1].locality, True
     if _WHOLE_PROVINCE.search(low[clause_start : q.start]) and ctx.focus is not None:
         return ctx.focus.province, True
+    # "Đại hội đã bầu 55 người vào Ban Chấp hành Đảng bộ tỉnh Hải Dương": named after the
+    # figure in its phrase
+    after = _named_outside_brackets(sentence, ctx, fig.end, clause_end)
+    if after and not _COMPARED_WITH.search(low, fig.end, after[0].evidence.start - sentence.start):
+        return after[0].locality, True  # (not "gấp 20 lần so với xã Vĩnh Lộc A": compared)
     if inherited is not None:
         return inherited
     for mention in reversed(mentions):
@@ -749,7 +763,33 @@ def _locality(
         loc = mention.locality
         if ctx.focus is None or not (_within(loc, ctx.focus) or _within(ctx.focus, loc)):
             return loc, True
+    # the unit the paragraph named last, when it is not the focus or part of it: in a round-up
+    # of provinces, "Hội nghị cũng bầu ra 53 nhân sự" after "Đại hội ... tỉnh Lạng Sơn"
+    paragraph = ctx.named_between(
+        ctx.paragraph_starts.get(sentence.paragraph, sentence.start), sentence.start
+    )
+    # (one such unit only: a paragraph listing provinces' figures names no subject)
+    others = {
+        m.locality
+        for m in paragraph
+        if ctx.focus is None
+        or not (_within(m.locality, ctx.focus) or _within(ctx.focus, m.locality))
+    }
+    if len(others) == 1:
+        return others.pop(), False
     return ctx.focus, False
+
+
+def _named_outside_brackets(
+    sentence: Sentence, ctx: _Context, start: int, end: int
+) -> list[LocalityMention]:
+    """The units named in ``sentence`` between ``start`` and ``end`` (sentence offsets), not
+    inside brackets ("(Hà Tĩnh)" tells where a place is, not what the figure is of)."""
+    return [
+        m
+        for m in ctx.named_between(sentence.start + start, sentence.start + end)
+        if not _in_brackets(sentence.text, m.evidence.start - sentence.start)
+    ]
 
 
 def _national(low: str, start: int, end: int) -> bool:

@@ -768,13 +768,6 @@ def _clause_end(folded: str, pos: int, ceiling: int) -> int:
 # --- article ------------------------------------------------------------------------------
 
 
-def _paragraph_starts(doc: Document) -> dict[int, int]:
-    starts: dict[int, int] = {}
-    for sentence in doc.sentences:
-        starts.setdefault(sentence.paragraph, sentence.start)
-    return starts
-
-
 def _body_from_heading(
     doc: Document, post: ParsedPost, sentence: Sentence, paragraph_start: int, index: LocalityIndex
 ) -> Body | None:
@@ -795,7 +788,7 @@ def _body_from_heading(
 def extract_people(
     doc: Document, index: LocalityIndex
 ) -> tuple[dict[str, PersonFacts], list[BodyMention]]:
-    paragraph_starts = _paragraph_starts(doc)
+    paragraph_starts = doc.paragraph_starts
     people: dict[str, PersonFacts] = {}
     bodies: list[BodyMention] = []
     last_full: list[str] = []  # keys of people named in full, most recent last
