@@ -138,3 +138,17 @@ def test_a_list_after_one_unit_word_goes_on_from_the_unit_read() -> None:
         "Hai xã Vĩnh Lộc A và Vĩnh Lộc B của huyện Bình Chánh."
     )
     assert ("Quận 2", "district", "Hồ Chí Minh") in _names("Đường nối quận 1 và 2 của TP HCM.")
+
+
+def test_an_upgraded_unit_under_its_old_type_in_its_own_province() -> None:
+    # Real 006: "Bí thư Huyện uỷ Tân Uyên" in a Bình Dương article is Bình Dương's Tân Uyên (a
+    # thị xã since 2013), not Lai Châu's huyện Tân Uyên; alone, the huyện is still read
+    found = _names(
+        "Ông Trần Văn Nam (quê Tân Uyên, Bình Dương) từng là Bí thư Huyện uỷ Tân Uyên, Phó chủ "
+        "tịch UBND tỉnh Bình Dương."
+    )
+    assert found == {("Tân Uyên", "district", "Bình Dương"), ("Bình Dương", "province", "")}
+    assert _names("Bí thư Huyện uỷ Tân Uyên dự.") == {
+        ("Tân Uyên", "district", "Lai Châu"),
+        ("Lai Châu", "province", ""),
+    }

@@ -65,6 +65,9 @@ class _Candidate:
     end: int
     options: list[Locality]
     strength: float  # 1.0 with a unit word, 0.9 in a committee name, 0.7 bare
+    # the first ``typed`` options are of the unit word's type; the others are of its level
+    # only, and win when they are the ones in the article's provinces
+    typed: int = 0
 
 
 def extract_localities(doc: Document) -> list[LocalityMention]:
@@ -74,7 +77,7 @@ def extract_localities(doc: Document) -> list[LocalityMention]:
     candidates = _drop_overlaps(candidates + _bare_districts(doc, gaz, set(provinces)))
     mentions: list[LocalityMention] = []
     for cand in candidates:
-        chosen = _choose(cand.options, provinces, mentions)
+        chosen = _choose(cand.options, provinces, mentions, cand.typed)
         if chosen is None:
             continue
         evidence = cand.sentence.evidence(
@@ -123,7 +126,7 @@ def _add_named_units(
     if hit is None:
         return  # most matches: the words after a unit word name no unit
     start = sentence.start + match.start("name")
-    found.append(_Candidate(sentence, start, start + hit[0], hit[1], strength))
+    found.append(_Candidate(sentence, start, start + hit[0], hit[1], strength, hit[2]))
     for item in _list_tail(folded, match.start("name") + hit[0]):
         name = item.group("name")
         if gaz.lookup(name, "province"):
@@ -132,7 +135,7 @@ def _add_named_units(
         if hit is None:
             break
         start = sentence.start + item.start("name")
-        found.append(_Candidate(sentence, start, start + hit[0], hit[1], strength))
+        found.append(_Candidate(sentence, start, start + hit[0], hit[1], strength, hit[2]))
 
 
 _LIST_ITEM = re.compile(rf"\s*(?:,|và)\s*(?P<name>{_NAME})")
@@ -154,11 +157,13 @@ _SYLLABLES = re.compile(r"[^ \-]+")
 @lru_cache(maxsize=1 << 14)
 def _longest_known(
     name: str, unit: str, levels: tuple[str, ...], units: tuple[str, ...]
-) -> tuple[int, list[Locality]] | None:
-    """The longest leading run of syllables of ``name`` that the gazetteer knows.
+) -> tuple[int, list[Locality], int] | None:
+    """The longest leading run of syllables of ``name`` that the gazetteer knows: its length,
+    the units it may be, and how many of them (the first) are of the unit word's type.
 
-    Units of the right level but another type are the fallback: articles keep the old type
-    of a unit that was upgraded ("xã Kỳ Đồng", a thị trấn since 2020).
+    Units of the right level but another type come after: articles keep the old type of a
+    unit that was upgraded ("xã Kỳ Đồng", a thị trấn since 2020; "Huyện uỷ Tân Uyên" of
+    Bình Dương, a thị xã since 2013, beside Lai Châu's huyện Tân Uyên).
     """
     gaz = gazetteer()
     syllables = list(_SYLLABLES.finditer(name))
@@ -171,7 +176,13 @@ def _longest_known(
         # "thành phố Hà Giang" is the provincial city, the province being a tỉnh
         typed = [loc for loc in same_level if not units or loc.unit in units]
         if typed or same_level:
-            return end, typed or same_level
+            levels_typed = {loc.level for loc in typed}
+            others = [
+                loc
+                for loc in same_level
+                if loc not in typed and (not typed or loc.level in levels_typed)
+            ]
+            return end, typed + others, len(typed)
     return None
 
 
@@ -374,14 +385,17 @@ def _context_provinces(candidates: list[_Candidate]) -> Counter[str]:
     """How often each province is named or is the only possible province of a mention."""
     counts: Counter[str] = Counter()
     for cand in candidates:
-        provinces = {loc.province.name for loc in cand.options}
+        provinces = {loc.province.name for loc in cand.options[: cand.typed] or cand.options}
         if len(provinces) == 1:
             counts[provinces.pop()] += 1
     return counts
 
 
 def _choose(
-    options: list[Locality], provinces: Counter[str], earlier: list[LocalityMention]
+    options: list[Locality],
+    provinces: Counter[str],
+    earlier: list[LocalityMention],
+    typed: int = 0,
 ) -> Locality | None:
     if len(options) == 1:
         return options[0]
@@ -395,6 +409,8 @@ def _choose(
         top = [loc for loc in in_context if provinces[loc.province.name] == best]
         # Two units of one name in one province (Kỳ Anh): prefer the huyện, the older unit.
         return sorted(top, key=lambda loc: (loc.unit != "huyện", loc.code))[0]
+    if typed == 1:
+        return options[0]  # the one unit of the word's type, no province to tell otherwise
     return None
 
 
