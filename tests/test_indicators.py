@@ -293,6 +293,18 @@ def test_an_undated_meeting_of_february_reviews_the_year_before() -> None:
     assert (accidents.year, accidents.status) == (2016, "actual")
 
 
+def test_an_undated_article_dated_only_by_its_plans_reviews_the_year_before_them() -> None:
+    # Real 100: no year is told of results; "Trong năm 2017, ... sẽ" dates the meeting of 8/2
+    # in 2017, so what stands "đến nay" is of 2016, as seed 002's gold reads a January meeting
+    found = _run(
+        "Sáng 8/2, Ban Thường vụ Thị ủy Kỳ Anh tổ chức hội nghị triển khai nhiệm vụ. Trong năm "
+        "2017, Ban Quản lý KKT tỉnh sẽ tháo gỡ. Đến nay trên địa bàn có 35 công trình gặp khó "
+        "khăn.",
+        "",
+    )
+    assert (_one(found, 35).year, _one(found, 35).status) == (2016, "actual")
+
+
 def test_what_is_said_after_a_colon_opens_with_its_own_year() -> None:
     # Real 045: the report covers "năm 2018 và quý I năm 2019"; what the secretary says
     # opens "Năm 2018," (an undated March meeting would otherwise review the year before it)

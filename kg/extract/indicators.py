@@ -252,7 +252,7 @@ def extract_indicators(
 ) -> list[IndicatorObservation]:
     lowered = doc.lowered_sentences
     review, plan = reference_years(doc.article, lowered)
-    if doc.article.year is None and review is not None and review == plan:
+    if doc.article.year is None and review == plan:
         # as in a dated article: the year of the meeting the lead dates, and a meeting of
         # February reviews the year before it
         lead = lead_event_day(doc)
