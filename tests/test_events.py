@@ -471,3 +471,15 @@ def test_related_to_a_project_is_no_coming_to_attend() -> None:
         "2019-07",
     )
     assert _roles(facts, "Trương Hòa Bình") == set()
+
+
+def test_reports_counted_or_their_content_are_no_reporting() -> None:
+    # Real 097 "cho ý kiến 54 báo cáo, tờ trình" (gives opinions on 54 reports), 079 "chuẩn bị
+    # nội dung báo cáo" (prepares the report's content)
+    facts = facts_of(
+        "Sáng 17/12, HĐND thành phố Đà Nẵng khai mạc kỳ họp. Ông Nguyễn Nho Trung cho biết kỳ họp "
+        "sẽ cho ý kiến 54 báo cáo, tờ trình. Ông Lương Cường đề nghị chuẩn bị nội dung báo cáo.",
+        "2018-12",
+    )
+    assert _roles(facts, "Nguyễn Nho Trung") == {"attended", "spoke"}
+    assert _roles(facts, "Lương Cường") == {"attended", "spoke"}

@@ -174,6 +174,8 @@ _LISTING = re.compile(word_alternation(_TABLE["listing"]["attended"]), re.IGNORE
 SUBSUMES: dict[str, list[str]] = _TABLE["subsumes"]
 _NOT_VERBS = _TABLE["not_verbs"]
 _NOT_VERB_WORDS = _NOT_VERBS["before"] + _NOT_VERBS["future"] + _NOT_VERBS["negation"]
+# A number right before a role word makes it a noun counted: "cho ý kiến 54 báo cáo, tờ trình"
+_COUNTED = re.compile(r"\d\s+$")
 _NOUN_BEFORE = re.compile(
     rf"{_START}(?:{word_alternation(_NOT_VERB_WORDS)}) $",
     re.IGNORECASE,
@@ -402,6 +404,7 @@ def _roles_in_sentence(
         (m.start(), m.end(), CUES[int(branch_name(m)[1:])].role)
         for m in _ALL_CUES.finditer(folded, 0, speech)
         if not _NOUN_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        and not _COUNTED.search(folded, max(0, m.start() - 4), m.start())
     ]
     found: list[tuple[Person, str, Sentence]] = []
     subject: list[Person] = []  # who the verbs of this clause belong to
