@@ -483,3 +483,18 @@ def test_reports_counted_or_their_content_are_no_reporting() -> None:
     )
     assert _roles(facts, "Nguyễn Nho Trung") == {"attended", "spoke"}
     assert _roles(facts, "Lương Cường") == {"attended", "spoke"}
+
+
+def test_more_verbs_of_speaking() -> None:
+    # Real 017 "trả lời rằng" (answers that), 036 "có ý kiến" (gives an opinion), 021 "thừa
+    # nhận" (admits), 084 "thông tin thêm" (adds information), 037 "giải trình" (explains)
+    facts = facts_of(
+        "Sáng 23/6, HĐND tỉnh Nghệ An khai mạc kỳ họp. Chủ tịch UBND huyện Nguyễn Hữu Hoài Phú "
+        "trả lời rằng, sản lượng tăng. Ông Trần Đình Toàn có ý kiến: chỉ số thấp. Tại kỳ họp, ông "
+        "Nguyễn Văn Hưng thừa nhận việc đó. Ông Trần Văn Lý thông tin thêm về việc ký kết. Giám "
+        "đốc Sở Xây dựng Lê Hoà Bình giải trình về vi phạm.",
+        "2017-06",
+    )
+    for name in ("Nguyễn Hữu Hoài Phú", "Trần Đình Toàn", "Nguyễn Văn Hưng", "Trần Văn Lý"):
+        assert _roles(facts, name) == {"attended", "spoke"}, name
+    assert _roles(facts, "Lê Hòa Bình") == {"attended", "spoke"}
