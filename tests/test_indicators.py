@@ -118,6 +118,11 @@ def test_estimate_and_comma_thousands() -> None:
         # absolute changes against a year (real 066, 081)
         "Đất nông nghiệp thực giảm 2.708 ha so với năm 2010.",
         "Năm 2017, tai nạn giao thông kéo giảm 1,03 vụ/10.000 dân so với năm 2015.",
+        # a supplementary election (090), examples cited (118, 042), whom a delegation met (088)
+        "Kỳ họp bầu bổ sung 2 Phó chủ tịch UBND thành phố và 3 Uỷ viên UBND thành phố.",
+        "Ông Tuấn dẫn 2 vụ việc xảy ra trên địa bàn quận Hoàn Kiếm.",
+        "Báo cáo nêu 14 trường hợp cán bộ được bổ nhiệm sai quy trình.",
+        "Đoàn kiểm tra đã làm việc với Ban Thường vụ Tỉnh ủy Cao Bằng và 6 tổ chức Đảng của tỉnh.",
         # the session's agenda (real 071; NOTES 086)
         "Tại kỳ họp này, các đại biểu HĐND thành phố Hà Nội xem xét, thảo luận và thông qua 12 "
         "báo cáo và 1 nghị quyết thường kỳ, 3 báo cáo và 12 nghị quyết chuyên đề.",
@@ -140,6 +145,12 @@ def test_projects_counted_or_taken_together_are_results() -> None:
 def test_a_level_is_kept_beside_its_absolute_change() -> None:
     found = _run("Đất nông nghiệp điều chỉnh còn 473.449 ha, thực giảm 2.708 ha so với năm 2010.")
     assert [(o.value, o.unit) for o in found] == [(473449, "ha")]
+
+
+def test_an_upcoming_election_sets_a_target() -> None:
+    # Real 092: "thông qua danh sách để sắp tới bầu ra 55 người" (to elect 55 soon)
+    found = _run("Hội nghị thông qua danh sách để sắp tới bầu ra 55 người vào Ban Chấp hành.")
+    assert (_one(found, 55).status, _one(found, 55).unit) == ("target", "count")
 
 
 def test_resolutions_a_committee_issued_are_results() -> None:

@@ -136,6 +136,9 @@ _ABSOLUTE_CHANGE = re.compile(
 )
 _COMPARED_AFTER = re.compile(r"(?:[^,;.]|[.,]\d){0,25}?\s*so\s+với")  # "vụ/10.000 dân so với"
 _COMPARED_WITH = re.compile(r"so\s+với|hơn|bằng")
+_MET_WITH = _whole_words(word_alternation(_T["exclude"]["met_with"]))
+_SUPPLEMENTARY = _whole_words(word_alternation(_T["person_count_nouns"]["not_qualifiers"]))
+_MEMBERS = frozenset(PERSON_NOUNS + _T["person_count_nouns"]["members"])
 _PROJECT_NOUNS = frozenset(_T["exclude"]["single_project"])
 _AGENDA = _whole_words(word_alternation(_T["exclude"]["agenda_verbs"]))
 _AGENDA_NOUNS = frozenset(_T["exclude"]["agenda_nouns"])
@@ -591,8 +594,12 @@ def _observation(
         return None
     if _HYPOTHETICAL.search(before) or _PERSONAL.search(before):
         return None
+    if fig.unit == "count" and _MET_WITH.search(before):
+        return None  # "làm việc với ... 6 tổ chức Đảng": whom the meeting met
     if fig.noun in _AGENDA_NOUNS and _AGENDA.search(before):
         return None
+    if fig.noun in _MEMBERS and _SUPPLEMENTARY.search(before):
+        return None  # "bầu bổ sung ... 3 Uỷ viên": vacancies filled, not a body's size
     if (
         fig.unit != "%"
         and _ABSOLUTE_CHANGE.search(before[-16:])
