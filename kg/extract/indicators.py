@@ -123,13 +123,11 @@ _REQUESTED = re.compile(
     rf"(?<!\w)(?:{word_alternation(_T['exclude']['request_objects'])})(?: thêm| khoảng)?\s*$"
 )
 # a project named alone, not counted ("55 dự án") or taken together ("các dự án")
-_NOT_COUNTED = "".join(
-    rf"(?<!{re.escape(word)} )"
-    for word in [*_T["exclude"]["many_before"], "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+_PROJECT = _whole_words(word_alternation(_T["exclude"]["single_project"]))
+_COUNTED_BEFORE = re.compile(
+    rf"(?:\d|(?<!\w)(?:{word_alternation(_T['exclude']['many_before'])}))\s+$"
 )
-_SINGLE_PROJECT = re.compile(
-    rf"(?<!\w){_NOT_COUNTED}(?:{word_alternation(_T['exclude']['single_project'])})(?!\w)"
-)
+
 _TERM_START = re.compile(rf"(?:{word_alternation(_T['years']['term_start'])})\s*$")
 _ABSOLUTE_CHANGE = re.compile(
     rf"(?<!\w)(?:{word_alternation(_T['exclude']['change_before'])})\s*$"
@@ -142,6 +140,7 @@ _MEMBERS = frozenset(PERSON_NOUNS + _T["person_count_nouns"]["members"])
 _PROJECT_NOUNS = frozenset(_T["exclude"]["single_project"])
 _AGENDA = _whole_words(word_alternation(_T["exclude"]["agenda_verbs"]))
 _AGENDA_NOUNS = frozenset(_T["exclude"]["agenda_nouns"])
+_FIRST_PERSON = "tôi"  # what every word of [exclude] personal but "nhà mình" holds
 _PERSONAL = _whole_words(word_alternation(_T["exclude"]["personal"]))
 _VOTES = re.compile(word_alternation(_T["exclude"]["votes"]))
 _ELECTION = _whole_words(word_alternation(_T["exclude"]["election"]))
@@ -592,7 +591,7 @@ def _observation(
         _DONATION.search(before) or (_REQUESTED.search(before[-24:]) and _REQUEST.search(before))
     ):
         return None
-    if _HYPOTHETICAL.search(before) or _PERSONAL.search(before):
+    if _HYPOTHETICAL.search(before) or (_FIRST_PERSON in before and _PERSONAL.search(before)):
         return None
     if fig.unit == "count" and _MET_WITH.search(before):
         return None  # "làm việc với ... 6 tổ chức Đảng": whom the meeting met
@@ -602,11 +601,12 @@ def _observation(
         return None  # "bầu bổ sung ... 3 Uỷ viên": vacancies filled, not a body's size
     if (
         fig.unit != "%"
+        and ("tăng" in before[-16:] or "giảm" in before[-16:])
         and _ABSOLUTE_CHANGE.search(before[-16:])
         and _COMPARED_AFTER.match(low, fig.end)
     ):
         return None  # "thực giảm 2.708 ha so với năm 2010": a difference, not a level
-    if fig.noun not in _PROJECT_NOUNS and _SINGLE_PROJECT.search(before):
+    if fig.noun not in _PROJECT_NOUNS and _single_project(before):
         return None  # "Dự án X có diện tích 332 ha"; "chấm dứt dự án, ... 58 dự án" counts
     if _NEAR.search(before[-30:]) or _NEGATION.search(clause):
         return None
@@ -651,6 +651,16 @@ def _observation(
         change_pct=fig.change_pct,
         compared_to=compared if fig.change_pct is not None else None,
         confidence=round(max(confidence, 0.3), 2),
+    )
+
+
+def _single_project(before: str) -> bool:
+    """Whether ``before`` names one project: "Dự án Khu đô thị ... có diện tích"."""
+    if "dự án" not in before and "công trình" not in before:
+        return False  # most figures: no project named (a substring test is cheap)
+    return any(
+        not _COUNTED_BEFORE.search(before, max(0, m.start() - 12), m.start())
+        for m in _PROJECT.finditer(before)
     )
 
 
