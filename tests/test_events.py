@@ -498,3 +498,14 @@ def test_more_verbs_of_speaking() -> None:
     for name in ("Nguyễn Hữu Hoài Phú", "Trần Đình Toàn", "Nguyễn Văn Hưng", "Trần Văn Lý"):
         assert _roles(facts, name) == {"attended", "spoke"}, name
     assert _roles(facts, "Lê Hòa Bình") == {"attended", "spoke"}
+
+
+def test_someone_said_to_be_here_attends() -> None:
+    # Real 068: "Nhân có anh Liêm (Lê Thanh Liêm, ...) ở đây, anh nhận theo dõi" (since Liêm is
+    # here, you take on following): he attended, and received nothing
+    facts = facts_of(
+        'Sáng 5/12, lãnh đạo TP tiếp xúc cử tri huyện Bình Chánh. "Nhân có anh Liêm (Lê Thanh '
+        'Liêm, Phó chủ tịch thường trực UBND thành phố) ở đây, anh nhận theo dõi dự án này".',
+        "2018-12",
+    )
+    assert _roles(facts, "Lê Thanh Liêm") == {"attended"}

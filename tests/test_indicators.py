@@ -346,6 +346,17 @@ def test_a_year_after_a_lead_in_opens_the_sentence() -> None:
     ]
 
 
+def test_a_commune_named_with_its_district_is_the_figures_unit() -> None:
+    # Real 070: "Đặc biệt, năm 2018, ..., xã Lượng Minh, huyện Tương Dương có 65 hộ bị ảnh
+    # hưởng" (a lead-in before the year; the commune, then where it lies)
+    found = _run(
+        "Đặc biệt, năm 2018, sau 2 đợt xả lũ, xã Lượng Minh, huyện Tương Dương có 65 hộ bị ảnh "
+        "hưởng.",
+        "2019-07",
+    )
+    assert (_one(found, 65).locality.name, _one(found, 65).year) == ("Lượng Minh", 2018)
+
+
 def test_the_start_of_a_term_and_what_must_be_reached() -> None:
     # Real 101 ("đầu nhiệm kỳ 2015-2020": the term's first year) and 071 ("phải tăng": must)
     found = _run(

@@ -128,6 +128,8 @@ _COUNTED_BEFORE = re.compile(
     rf"(?:\d|(?<!\w)(?:{word_alternation(_T['exclude']['many_before'])}))\s+$"
 )
 
+# Between a unit's name and its parent's: ", huyện ", " (", ", tỉnh "
+_UNIT_THEN_PARENT = re.compile(r"\s*[,(-]?\s*(?:[^\W\d]+\s+){0,2}", re.IGNORECASE)
 _TERM_START = re.compile(rf"(?:{word_alternation(_T['years']['term_start'])})\s*$")
 _ABSOLUTE_CHANGE = re.compile(
     rf"(?<!\w)(?:{word_alternation(_T['exclude']['change_before'])})\s*$"
@@ -764,7 +766,15 @@ def _locality(
     mentions = _named_outside_brackets(sentence, ctx, piece_start, q.start)
     in_clause = [m for m in mentions if m.evidence.start >= sentence.start + clause_start]
     if in_clause:
-        return in_clause[-1].locality, True
+        # "xã Lượng Minh, huyện Tương Dương có 65 hộ": a unit, then where it lies
+        last = in_clause[-1]
+        place, start = last.locality, last.evidence.start
+        for mention in reversed(mentions[: mentions.index(last)]):
+            gap = sentence.text[mention.evidence.end - sentence.start : start - sentence.start]
+            if not _within(mention.locality, place) or not _UNIT_THEN_PARENT.fullmatch(gap):
+                break
+            place, start = mention.locality, mention.evidence.start
+        return place, True
     if _WHOLE_PROVINCE.search(low[clause_start : q.start]) and ctx.focus is not None:
         return ctx.focus.province, True
     # "Đại hội đã bầu 55 người vào Ban Chấp hành Đảng bộ tỉnh Hải Dương": named after the
