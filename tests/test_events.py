@@ -509,3 +509,13 @@ def test_someone_said_to_be_here_attends() -> None:
         "2018-12",
     )
     assert _roles(facts, "Lê Thanh Liêm") == {"attended"}
+
+
+def test_votes_received_are_no_award() -> None:
+    # Real 023: "bà nhận thêm 61 phiếu tín nhiệm cao" (she got 61 more votes of high confidence)
+    facts = facts_of(
+        "Chiều 11/12, HĐND tỉnh Thanh Hoá lấy phiếu tín nhiệm. Phó chủ tịch UBND tỉnh Lê Thị Thìn "
+        "có 4 phiếu tín nhiệm thấp (bà nhận thêm 61 phiếu tín nhiệm cao).",
+        "2017-12",
+    )
+    assert _roles(facts, "Lê Thị Thìn") == set()
