@@ -833,3 +833,14 @@ def test_sub_department_heads_chief_accountants_and_the_standing_deputy_pm() -> 
     assert _posts("Theo chỉ đạo của Phó Thủ tướng Thường trực Trương Hoà Bình, TP làm.") == {
         ("Trương Hòa Bình", "Phó Thủ tướng Thường trực", "Chính phủ", "")
     }
+
+
+def test_a_department_followed_by_its_unit_before_the_name() -> None:
+    # Real 013: "Trưởng ban Tổ chức tỉnh Phú Thọ Nguyễn Văn Khoẻ cho biết" (the province's
+    # organization department, no Tỉnh ủy written): the unit ends the title chain
+    assert _posts("Trưởng ban Tổ chức tỉnh Phú Thọ Nguyễn Văn Khoẻ cho biết.") == {
+        ("Nguyễn Văn Khỏe", "Trưởng ban", "Ban Tổ chức Tỉnh ủy Phú Thọ", "Phú Thọ")
+    }
+    assert _posts("Trưởng Ban Tuyên giáo huyện Cẩm Xuyên Nguyễn Văn An phát biểu.") == {
+        ("Nguyễn Văn An", "Trưởng ban", "Ban Tuyên giáo Huyện ủy Cẩm Xuyên", "Cẩm Xuyên")
+    }

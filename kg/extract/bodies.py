@@ -174,18 +174,27 @@ def _department(
         # title chain joins them, see people.parse_chain)
         return BodyPhrase(match.start(), match.end(), Body(entry.canonical, entry.kind, None))
     if parent is None:
-        # "Ban Thường vụ" alone in a provincial story: the province's committee.
-        province = index.nearest("province", at)
-        head = (
-            "Tỉnh ủy" if entry.kind in ("party_department", "standing_committee") else "HĐND tỉnh"
-        )
+        # "Ban Thường vụ" alone in a provincial story: the province's committee; "Ban Tổ chức
+        # tỉnh Phú Thọ", "Ban Tuyên giáo huyện X": of the unit named after it
+        party = entry.kind in ("party_department", "standing_committee")
+        end, unit_word = match.end(), "tỉnh"
+        province: Locality | None = None
+        if unit_match := _UNIT.match(text, end):
+            levels, units = UNIT_WORDS[unit_match.group("unit").lower()]
+            province, place_end = _place_after(text, unit_match.end(), levels, units, index, end)
+            if province is not None:
+                end, unit_word = place_end, unit_match.group("unit").lower()
+        if province is None:
+            province = index.nearest("province", at)
+        committee = _COMMITTEE_OF_UNIT.get(unit_word, "Tỉnh ủy")
+        head = committee if party else f"HĐND {_UNIT_SPELLING.get(unit_word, unit_word)}"
         name = f"{entry.canonical} {head}" + (f" {province.name}" if province else "")
         parent_body = Body(
             f"{head} {province.name}" if province else head,
-            "party_committee" if head == "Tỉnh ủy" else "government",
+            "party_committee" if party else "government",
             province,
         )
-        return BodyPhrase(match.start(), match.end(), Body(name, entry.kind, province, parent_body))
+        return BodyPhrase(match.start(), end, Body(name, entry.kind, province, parent_body))
     body = Body(
         f"{entry.canonical} {parent.body.name}", entry.kind, parent.body.locality, parent.body
     )
