@@ -844,3 +844,16 @@ def test_a_department_followed_by_its_unit_before_the_name() -> None:
     assert _posts("Trưởng Ban Tuyên giáo huyện Cẩm Xuyên Nguyễn Văn An phát biểu.") == {
         ("Nguyễn Văn An", "Trưởng ban", "Ban Tuyên giáo Huyện ủy Cẩm Xuyên", "Cẩm Xuyên")
     }
+
+
+def test_a_body_the_tables_lack_ends_at_its_unit_and_place() -> None:
+    # Real 015 ("Liên đoàn Lao đông", misspelt), 039, 014 and 087 ("Ủy ban Nhân dân" written out)
+    assert _posts(
+        "Tỉnh Kiên Giang. Ông Trần Thanh Việt, Chủ tịch Liên đoàn Lao đông tỉnh Kiên Giang nói."
+    ) == {("Trần Thanh Việt", "Chủ tịch", "Liên đoàn Lao đông tỉnh Kiên Giang", "Kiên Giang")}
+    assert _posts(
+        "Tỉnh Hà Tĩnh. Ông Lê Văn An, Chủ tịch Liên hiệp các Hội Khoa học và kỹ thuật tỉnh nói."
+    ) == {("Lê Văn An", "Chủ tịch", "Liên hiệp các Hội Khoa học và kỹ thuật tỉnh", "Hà Tĩnh")}
+    assert _posts("Ông Nguyễn Văn Hòa - Chủ tịch Ủy ban Nhân dân tỉnh Kon Tum.") == {
+        ("Nguyễn Văn Hòa", "Chủ tịch", "UBND tỉnh Kon Tum", "Kon Tum")
+    }

@@ -201,6 +201,21 @@ def _department(
     return BodyPhrase(match.start(), parent.end, body)
 
 
+def unit_at(text: str, pos: int, index: LocalityIndex, at: int) -> tuple[Locality, int] | None:
+    """The unit a phrase names at ``text[pos]`` (a space, a unit word, its place): " tỉnh Kiên
+    Giang", or " tỉnh" alone for the unit of the article; and where it ends."""
+    unit_match = _UNIT.match(text, pos)
+    if unit_match is None:
+        return None
+    unit_word = unit_match.group("unit").lower()
+    levels, units = UNIT_WORDS[unit_word]
+    locality, end = _place_after(text, unit_match.end(), levels, units, index, unit_match.end())
+    if locality is None:
+        level = levels[-1] if unit_word not in ("thành phố", "tp") else "province"
+        locality = index.nearest(level, at, units if level != "province" else ())
+    return (locality, end) if locality is not None else None
+
+
 def _committee(
     text: str, match: re.Match[str], entry: _Entry, index: LocalityIndex, at: int
 ) -> BodyPhrase:

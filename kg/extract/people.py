@@ -28,6 +28,7 @@ from kg.extract.bodies import (
     local_name,
     parse_body,
     secretary_body,
+    unit_at,
 )
 from kg.extract.localities import LocalityIndex, locality_index
 from kg.gazetteer import gazetteer, load_patterns
@@ -201,6 +202,12 @@ _CHAIN_SEP = re.compile(r"\s*(?:,?\s*(?:kiêm|rồi|và)|,|-|–|—|;)\s*|\s+")
 _UNKNOWN_BODY = re.compile(
     rf" ?(?:{word_alternation(_TABLE['unknown_bodies']['heads'])}) [^,;.()]{{1,40}}?(?=, )"
 )
+# A body kg does not know, written after a title up to its unit and place: "Chủ tịch Liên hiệp
+# các Hội Khoa học và kỹ thuật tỉnh", "Chủ tịch Liên đoàn Lao đông tỉnh Kiên Giang".
+_UNKNOWN_HEAD = re.compile(rf"(?:{word_alternation(_TABLE['unknown_bodies']['heads'])}) ")
+_UNKNOWN_UNIT = re.compile(r"[^,;.()\-–]{1,50}?(?= (?:tỉnh|thành phố|TP|huyện|quận|thị xã)(?!\w))")
+_UNKNOWN_KINDS = {"Hội": "mass_organization", "Liên đoàn": "mass_organization",
+                  "Liên hiệp": "mass_organization", "Đoàn": "mass_organization"}
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
 # What a name's own clause may tell before the title: age and birth, where from ("(39 tuổi,
@@ -495,8 +502,24 @@ def _body_after_role(
         return phrase.body, phrase.end
     if entry.unit_body:
         # "Bí thư tỉnh Quảng Nam", "Phó chủ tịch huyện"
-        return _UNIT_BODY_READERS[entry.unit_body](text, pos, index, at, limit)
-    return None, pos
+        body, end = _UNIT_BODY_READERS[entry.unit_body](text, pos, index, at, limit)
+        if body is not None:
+            return body, end
+    return _unknown_body_of_unit(text, pos, limit, index, at)
+
+
+def _unknown_body_of_unit(
+    text: str, pos: int, limit: int, index: LocalityIndex, at: int
+) -> tuple[Body | None, int]:
+    """A body the tables do not know, as written up to the unit and place that end it."""
+    head = _UNKNOWN_HEAD.match(text, pos, limit)
+    words = head and _UNKNOWN_UNIT.match(text, head.end(), limit)
+    placed = words and unit_at(text, words.end(), index, at + words.end() - pos)
+    if not placed:
+        return None, pos
+    locality, end = placed
+    name = text[pos:end]
+    return Body(name, _UNKNOWN_KINDS.get(head.group().strip(), "other"), locality), end
 
 
 def parse_chain(
