@@ -104,7 +104,7 @@ def _former(text: str, date: str = "") -> set[tuple[str, str, str]]:
 
 def test_a_career_list_goes_on_past_items_that_are_not_titles() -> None:
     # Real 024 and 014: "kinh qua nhiều chức vụ chủ chốt như" (went through key posts such
-    # as) and a first item whose body is not read ("Kế toán trưởng Ban Quản lý dự án ...").
+    # as) and a first item whose body the tables lack ("Kế toán trưởng Ban Quản lý dự án ...").
     assert _former(
         "Tỉnh Thanh Hóa. Ông Nguyễn Đình Xứng được bầu. Ông Xứng từng kinh qua nhiều chức vụ "
         "chủ chốt như Chánh văn phòng UBND huyện Triệu Sơn, Phó chánh văn phòng UBND tỉnh, "
@@ -121,7 +121,7 @@ def test_a_career_list_goes_on_past_items_that_are_not_titles() -> None:
     ) == {
         # "Chủ tịch thị xã" (chairman of the town) is its People's Committee's; Cửa Lò was
         # merged into Vinh in 2025 and is kept as a former unit.
-        ("Hồ Đức Phớc", "Kế toán trưởng", ""),
+        ("Hồ Đức Phớc", "Kế toán trưởng", "Ban Quản lý dự án đầu tư xây dựng thị xã Cửa Lò"),
         ("Hồ Đức Phớc", "Chủ tịch", "UBND thị xã Cửa Lò"),
         ("Hồ Đức Phớc", "Phó Bí thư", "Tỉnh ủy Nghệ An"),
     }
