@@ -857,3 +857,16 @@ def test_a_body_the_tables_lack_ends_at_its_unit_and_place() -> None:
     assert _posts("Ông Nguyễn Văn Hòa - Chủ tịch Ủy ban Nhân dân tỉnh Kon Tum.") == {
         ("Nguyễn Văn Hòa", "Chủ tịch", "UBND tỉnh Kon Tum", "Kon Tum")
     }
+
+
+def test_a_title_given_by_the_verb_of_the_name_before() -> None:
+    # Real 019: "bầu ông A tái giữ chức Bí thư Tỉnh uỷ Sơn La, ông B được bầu làm Chủ nhiệm"
+    # (A re-takes the secretary's post, B is elected chairman): B is no secretary; real 023's
+    # "bà Hằng là Phó chủ tịch UBND tỉnh Lê Thị Thìn" runs into Thìn's name, and is hers
+    assert _posts(
+        "Ban Chấp hành bầu ông Hoàng Văn Chất tái giữ chức Bí thư Tỉnh uỷ Sơn La, ông Hoàng Quốc "
+        "Khánh được bầu làm Chủ nhiệm Uỷ ban Kiểm tra Tỉnh uỷ."
+    ) == {
+        ("Hoàng Văn Chất", "Bí thư", "Tỉnh ủy Sơn La", "Sơn La"),
+        ("Hoàng Quốc Khánh", "Chủ nhiệm", "Ủy ban Kiểm tra Tỉnh ủy Sơn La", "Sơn La"),
+    }

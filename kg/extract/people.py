@@ -208,6 +208,12 @@ _UNKNOWN_HEAD = re.compile(rf"(?:{word_alternation(_TABLE['unknown_bodies']['hea
 _UNKNOWN_UNIT = re.compile(r"[^,;.()\-–]{1,50}?(?= (?:tỉnh|thành phố|TP|huyện|quận|thị xã)(?!\w))")
 _UNKNOWN_KINDS = {"Hội": "mass_organization", "Liên đoàn": "mass_organization",
                   "Liên hiệp": "mass_organization", "Đoàn": "mass_organization"}
+# A verb of appointment right before a title: the title is given to the name before the verb
+_GIVEN_BEFORE = re.compile(
+    rf"(?<!\w)(?:{word_alternation(_TABLE['appointments']['verbs'])})"
+    r"(?: chức)?(?:(?<=chức) (?:vụ|danh))?:?\s+$"
+)
+_GIVEN_REACH = 40
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
 # What a name's own clause may tell before the title: age and birth, where from ("(39 tuổi,
@@ -676,6 +682,16 @@ def _left_chain(
                 and (_SEPARATED.search(folded[end : name.start]))
             ):
                 # "ông A – Phó Chủ tịch Hội X, bà B": the title is A's, said after A's name.
+                return []
+            if (
+                floor
+                and _SEPARATED.search(folded[end : name.start])
+                and _GIVEN_BEFORE.search(
+                    folded, max(floor, role_start.start() - _GIVEN_REACH), role_start.start()
+                )
+            ):
+                # "bầu ông A tái giữ chức Bí thư Tỉnh uỷ Sơn La, ông B được bầu làm ...": what
+                # the verb gives the name before it (not "bà Hằng là Phó chủ tịch Lê Thị Thìn")
                 return []
             return posts
     return []
