@@ -519,3 +519,14 @@ def test_votes_received_are_no_award() -> None:
         "2017-12",
     )
     assert _roles(facts, "Lê Thị Thìn") == set()
+
+
+def test_someone_asked_to_act_is_not_placed_there() -> None:
+    # Real 068: "đề nghị bà Nguyễn Thị Quyết Tâm ... lập đoàn giám sát để kỳ họp sau có thể báo
+    # cáo" (requests her to set up a supervision team, so that the next session can report)
+    facts = facts_of(
+        "Sáng 5/12, lãnh đạo TP tiếp xúc cử tri huyện Bình Chánh. Ông Nhân đề nghị bà Nguyễn Thị "
+        "Quyết Tâm, Chủ tịch HĐND TP lập đoàn giám sát để kỳ họp sau có thể báo cáo.",
+        "2018-12",
+    )
+    assert _roles(facts, "Nguyễn Thị Quyết Tâm") == set()
