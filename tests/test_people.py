@@ -870,3 +870,12 @@ def test_a_title_given_by_the_verb_of_the_name_before() -> None:
         ("Hoàng Văn Chất", "Bí thư", "Tỉnh ủy Sơn La", "Sơn La"),
         ("Hoàng Quốc Khánh", "Chủ nhiệm", "Ủy ban Kiểm tra Tỉnh ủy Sơn La", "Sơn La"),
     }
+
+
+def test_the_verb_after_a_relative_is_the_first_persons() -> None:
+    # Real 042: "ông Lê Văn Trang (32 tuổi) con trai ông Lê Văn Sang được bổ nhiệm Bí thư xã An
+    # Phú" (Trang, son of Sang, is appointed): the post is the son's
+    assert _posts(
+        "Huyện Mỹ Đức (Hà Nội). Ông Lê Văn Trang (32 tuổi) con trai ông Lê Văn Sang được bổ nhiệm "
+        "Bí thư xã An Phú."
+    ) == {("Lê Văn Trang", "Bí thư", "Đảng ủy An Phú", "An Phú")}

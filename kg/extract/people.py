@@ -867,11 +867,14 @@ def extract_people(
                 left = shared
             chains.append(left + right)
             listed.append(in_list)
+        named_here: dict[int, PersonFacts] = {}  # the people of this sentence, by name index
+        place = _Place(doc, sentence, folded, names, heads, index, paragraph_starts, bodies)
         for i, name in enumerate(names):
             key = _person_key(name, people, last_full)
             if key is None:
                 continue
             person = people.setdefault(key, PersonFacts(fold(name.name)))
+            named_here[i] = person
             if not name.short:
                 last_full.append(key)
             last_named.append(key)
@@ -880,20 +883,54 @@ def extract_people(
             rank = _rank_before(folded[floor : name.start])
             if rank and not person.rank:
                 person.rank = rank.group(0).strip()
-            posts = chains[i] + _list_appointments(folded, names, chains, i, index, sentence)
+            appointed = _list_appointments(folded, names, chains, i, index, sentence)
+            if appointed and i - 1 in named_here and _KINSHIP.search(folded, floor, name.start):
+                # "ông Lê Văn Trang (32 tuổi) con trai ông Lê Văn Sang được bổ nhiệm Bí thư xã":
+                # the verb is the son's, the father is named only to say whose son he is
+                named_here[i - 1].supported = True
+                _record(named_here[i - 1], appointed, place)
+                appointed = []
+            posts = chains[i] + appointed
             if posts or (name.honorific and not name.short):
                 person.supported = True
-            for post in posts:
-                heading = _body_from_heading(
-                    doc, post, sentence, paragraph_starts[sentence.paragraph], index
-                )
-                if heading is not None:
-                    post = replace(post, body=heading)
-                post = _deputy_of_head(post, sentence, folded, names, heads, index)
-                person.posts.append((post, sentence))
-                if post.body is not None:
-                    bodies.append(BodyMention(post.body, sentence.evidence(post.start, post.end)))
+            _record(person, posts, place)
     return {key: p for key, p in people.items() if p.supported}, bodies
+
+
+@dataclass
+class _Place:
+    """Where posts are read: what recording one needs besides the post."""
+
+    doc: Document
+    sentence: Sentence
+    folded: str
+    names: list[NameSpan]
+    heads: dict[str, tuple[int, Body]]
+    index: LocalityIndex
+    paragraph_starts: dict[int, int]
+    bodies: list[BodyMention]
+
+
+def _record(person: PersonFacts, posts: list[ParsedPost], at: _Place) -> None:
+    """Give ``posts`` to ``person``: a bare title takes its body from a heading or from its
+    head's post; each body is a mention."""
+    sentence = at.sentence
+    for post in posts:
+        start = at.paragraph_starts[sentence.paragraph]
+        heading = _body_from_heading(at.doc, post, sentence, start, at.index)
+        if heading is not None:
+            post = replace(post, body=heading)
+        post = _deputy_of_head(post, sentence, at.folded, at.names, at.heads, at.index)
+        person.posts.append((post, sentence))
+        if post.body is not None:
+            at.bodies.append(BodyMention(post.body, sentence.evidence(post.start, post.end)))
+
+
+# Between a person and the relative named to say who they are: "con trai (của) ông" (son of)
+_KINSHIP = re.compile(
+    r"(?<!\w)(?:con trai|con gái|con dâu|con rể|con|vợ|chồng|em trai|em gái|anh trai|chị gái"
+    r"|cháu)(?: ruột)?(?: của)?\s+(?:(?:ông|bà|đồng chí)\s+)?(?:[^\W\d]+\s+){0,4}$"
+)
 
 
 _DEPUTY = "Phó "
