@@ -879,3 +879,22 @@ def test_the_verb_after_a_relative_is_the_first_persons() -> None:
         "Huyện Mỹ Đức (Hà Nội). Ông Lê Văn Trang (32 tuổi) con trai ông Lê Văn Sang được bổ nhiệm "
         "Bí thư xã An Phú."
     ) == {("Lê Văn Trang", "Bí thư", "Đảng ủy An Phú", "An Phú")}
+
+
+def test_duties_between_a_title_and_its_name_and_standing_committee_members() -> None:
+    # Real 080: "Chủ tịch Lữ Văn Hùng, Phó chủ tịch thường trực kiêm phụ trách lĩnh vực văn hoá -
+    # xã hội Đồng Văn Thanh, Phó chủ tịch phụ trách nông nghiệp Trương Cảnh Tuyên" (in charge
+    # of); 078 "Uỷ viên Thường vụ Thành uỷ TP. HCM" (the standing committee, no "Ban")
+    posts = _posts(
+        "Tỉnh Hậu Giang. Thường trực UBND tỉnh Hậu Giang có 3 người: Chủ tịch Lữ Văn Hùng, Phó chủ "
+        "tịch thường trực kiêm phụ trách lĩnh vực văn hoá - xã hội Đồng Văn Thanh, Phó chủ tịch "
+        "phụ trách nông nghiệp Trương Cảnh Tuyên."
+    )
+    assert {(name, role) for name, role, _, _ in posts} == {
+        ("Lữ Văn Hùng", "Chủ tịch"),
+        ("Đồng Văn Thanh", "Phó Chủ tịch Thường trực"),
+        ("Trương Cảnh Tuyên", "Phó Chủ tịch"),
+    }
+    assert _posts("Bà Nguyễn Thị Lệ - Uỷ viên Thường vụ Thành uỷ TP. HCM được bầu.") == {
+        ("Nguyễn Thị Lệ", "Ủy viên", "Ban Thường vụ Thành ủy Hồ Chí Minh", "Hồ Chí Minh")
+    }

@@ -214,6 +214,9 @@ _GIVEN_BEFORE = re.compile(
     r"(?: chức)?(?:(?<=chức) (?:vụ|danh))?:?\s+$"
 )
 _GIVEN_REACH = 40
+# What a title may say of its duties before the name it is of: "Phó chủ tịch thường trực
+# kiêm phụ trách lĩnh vực văn hoá - xã hội Đồng Văn Thanh" (in charge of culture)
+_DUTIES = re.compile(r"\s*(?:kiêm\s+)?phụ trách\s+[^,;()\"“”A-ZĐ]{1,60}\s*")
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
 # What a name's own clause may tell before the title: age and birth, where from ("(39 tuổi,
@@ -675,7 +678,9 @@ def _left_chain(
             folded, max(0, role_start.start() - 16), role_start.start()
         ):
             continue  # "Báo cáo với Bí thư Thành ủy, bà X cho biết": said to him, by her
-        if posts and folded[end:tail_end].strip(" ,-–") == "":
+        if posts and (
+            folded[end:tail_end].strip(" ,-–") == "" or _DUTIES.fullmatch(folded, end, tail_end)
+        ):
             if (
                 floor
                 and _SEPARATOR_ONLY.match(folded[floor : role_start.start()])
@@ -719,7 +724,14 @@ def _right_chain(
     bio = _BIO.match(folded, pos, ceiling)
     pos = bio.end() if bio else pos
     posts, end = parse_chain(folded, pos, ceiling, index, at)
-    if posts and ceiling < len(folded) and folded[end:ceiling].strip(" ,-–") == "":
+    if (
+        posts
+        and ceiling < len(folded)
+        and (
+            folded[end:ceiling].strip(" ,-–") == ""
+            or _DUTIES.fullmatch(folded, end, ceiling) is not None
+        )
+    ):
         # The chain runs into the next name: it is that person's title, from the last ";"
         # on ("ông A, Phó Bí thư, Chủ tịch UBND tỉnh; Phó Bí thư Tỉnh uỷ B": A's are before).
         semicolon = folded.rfind(";", pos, ceiling)
@@ -934,6 +946,7 @@ _KINSHIP = re.compile(
 
 
 _DEPUTY = "Phó "
+_STANDING = " Thường trực"
 
 
 def _deputy_of_head(
@@ -951,7 +964,7 @@ def _deputy_of_head(
     Nam"), nor past another province ("Tại Ninh Thuận, ..."). Records the post's own body for
     the deputies named after it."""
     title = post.role.role
-    head = title.removeprefix(_DEPUTY)
+    head = title.removeprefix(_DEPUTY).removesuffix(_STANDING)  # "Phó Chủ tịch Thường trực"
     if post.body is not None:
         heads[head] = (sentence.paragraph, post.body)
         return post
