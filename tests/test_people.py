@@ -898,3 +898,14 @@ def test_duties_between_a_title_and_its_name_and_standing_committee_members() ->
     assert _posts("Bà Nguyễn Thị Lệ - Uỷ viên Thường vụ Thành uỷ TP. HCM được bầu.") == {
         ("Nguyễn Thị Lệ", "Ủy viên", "Ban Thường vụ Thành ủy Hồ Chí Minh", "Hồ Chí Minh")
     }
+
+
+def test_a_chairman_named_without_a_body_is_of_the_units_peoples_committee() -> None:
+    # Real 090: "Phó chủ tịch phụ trách lĩnh vực đô thị Lê Văn Khoa xin từ nhiệm"; not when a
+    # body the tables lack follows the title (084: "Phó Chủ tịch Tổng LĐLĐ Việt Nam")
+    assert _posts(
+        "Thành phố Hồ Chí Minh. Phó chủ tịch phụ trách lĩnh vực đô thị Lê Văn Khoa xin từ nhiệm."
+    ) == {("Lê Văn Khoa", "Phó Chủ tịch", "UBND thành phố Hồ Chí Minh", "Hồ Chí Minh")}
+    assert _posts(
+        "Thành phố Hồ Chí Minh. Ông Trần Văn Lý, Phó Chủ tịch Tổng LĐLĐ Việt Nam, thông tin thêm."
+    ) == {("Trần Văn Lý", "Phó Chủ tịch", "", "")}

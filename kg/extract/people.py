@@ -584,6 +584,14 @@ def parse_chain(
     return posts, (posts[-1].end if posts else pos)
 
 
+def _focus_government(index: LocalityIndex) -> Body | None:
+    """The People's Committee of the unit the article is about, if it is about one."""
+    focus = index.focus
+    if focus is None:
+        return None
+    return Body(local_name("UBND", focus), "government", focus)
+
+
 def _focus_committee(index: LocalityIndex) -> str:
     """The party committee of the unit the article is about, by its committee word."""
     focus = index.focus
@@ -933,6 +941,15 @@ def _record(person: PersonFacts, posts: list[ParsedPost], at: _Place) -> None:
         if heading is not None:
             post = replace(post, body=heading)
         post = _deputy_of_head(post, sentence, at.folded, at.names, at.heads, at.index)
+        if (
+            post.body is None
+            and post.role.unit_body == "government"
+            and not _unread_body_after(at.folded, post.end, at.names)
+        ):
+            # "Phó chủ tịch phụ trách lĩnh vực đô thị Lê Văn Khoa": a chairman the article
+            # names without a body is of its unit's People's Committee (dropped if the same
+            # title is written with its body for him)
+            post = replace(post, body=_focus_government(at.index), inferred=True)
         person.posts.append((post, sentence))
         if post.body is not None:
             at.bodies.append(BodyMention(post.body, sentence.evidence(post.start, post.end)))
