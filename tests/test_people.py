@@ -909,3 +909,14 @@ def test_a_chairman_named_without_a_body_is_of_the_units_peoples_committee() -> 
     assert _posts(
         "Thành phố Hồ Chí Minh. Ông Trần Văn Lý, Phó Chủ tịch Tổng LĐLĐ Việt Nam, thông tin thêm."
     ) == {("Trần Văn Lý", "Phó Chủ tịch", "", "")}
+
+
+def test_a_verb_after_two_names_with_titles_between_dashes() -> None:
+    # Real 007: "Ông A - Uỷ viên ... - và ông B - Phó bí thư ... - được bầu giữ chức Phó bí thư
+    # Tỉnh uỷ" (both elected deputy secretaries)
+    posts = _posts(
+        "Tỉnh Phú Yên. Ông Lương Minh Sơn - Uỷ viên Ban Thường vụ Tỉnh uỷ - và ông Hoàng Văn Trà "
+        "- Phó bí thư Tỉnh uỷ khoá XV - được bầu giữ chức Phó bí thư Tỉnh uỷ."
+    )
+    assert ("Lương Minh Sơn", "Phó Bí thư", "Tỉnh ủy Phú Yên", "Phú Yên") in posts
+    assert ("Hoàng Văn Trà", "Phó Bí thư", "Tỉnh ủy Phú Yên", "Phú Yên") in posts

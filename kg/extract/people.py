@@ -268,9 +268,10 @@ _SEPARATOR_ONLY = re.compile(r"^\s*[,\-–—(]\s*$")
 _SEPARATED = re.compile(r"[,;]|(?<![\w])(?:ông|bà|đồng chí)(?![\w])")
 _INSIDE_BODY = re.compile(r"(?:Ban|ban) $")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
-# What may stand between names of one list: ", ", " và ", "ông", a bracketed title.
+# What may stand between names of one list: ", ", " và ", "ông", a bracketed title, the dash
+# that closes a title between dashes ("ông A - Uỷ viên ... - và ông B - ... - được bầu").
 _LIST_GAP = re.compile(
-    r"^\s*\)?\s*(?:\([^()]*\))?\s*(?:,|và|cùng)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?$"
+    r"^\s*\)?\s*(?:\([^()]*\))?\s*[-–]?\s*(?:,|và|cùng)?\s*(?:(?:các )?(?:ông|bà|đồng chí) )?$"
 )
 # Ranks of a committee term glued to a title: "Bí thư Tỉnh uỷ khoá 15", "Chủ tịch Hội X khoá
 # VIII, nhiệm kỳ 2019 – 2024".
