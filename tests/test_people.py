@@ -920,3 +920,13 @@ def test_a_verb_after_two_names_with_titles_between_dashes() -> None:
     )
     assert ("Lương Minh Sơn", "Phó Bí thư", "Tỉnh ủy Phú Yên", "Phú Yên") in posts
     assert ("Hoàng Văn Trà", "Phó Bí thư", "Tỉnh ủy Phú Yên", "Phú Yên") in posts
+
+
+def test_a_rank_told_between_the_name_and_the_title() -> None:
+    # Real 032: "ông Hùng với cấp hàm đại tá - Chỉ huy trưởng Bộ chỉ huy Quân sự Tỉnh Hậu Giang"
+    posts = _posts(
+        "Tỉnh Hậu Giang. Ông Lữ Văn Hùng với cấp hàm đại tá - Chỉ huy trưởng Bộ chỉ huy Quân sự "
+        "Tỉnh Hậu Giang - được điều động."
+    )
+    commander = ("Lữ Văn Hùng", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hậu Giang", "Hậu Giang")
+    assert commander in posts

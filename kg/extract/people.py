@@ -219,10 +219,12 @@ _GIVEN_REACH = 40
 _DUTIES = re.compile(r"\s*(?:kiêm\s+)?phụ trách\s+[^,;()\"“”A-ZĐ]{1,60}\s*")
 # Between a name and the title chain after it.
 _AFTER_NAME = re.compile(r"\s*(?:,|-|–|—|\(|:)?\s*")
-# What a name's own clause may tell before the title: age and birth, where from ("(39 tuổi,
+# What a name's own clause may tell before the title: age and birth, where from, rank ("(39 tuổi,
 # Giám đốc Sở Tài chính)", "sinh năm 1971, quê Thanh Chương (Nghệ An) là Uỷ viên ...").
 _BIO = re.compile(
     r"(?:\d{2} tuổi\s*[,;]\s*"
+    # "với cấp hàm đại tá - Chỉ huy trưởng ..." (with the rank of colonel)
+    rf"|(?:với )?(?:cấp hàm|quân hàm) (?i:{word_alternation(_TABLE['ranks']['words'])})\s*[-–,]\s*"
     r"|sinh (?:năm |ngày |tháng )?[\d/.\- ]{2,12}"
     r"(?:,? (?:tại|quê(?: quán)?(?: ở| tại)?) [^,;.()]{1,40}?(?: \([^()]*\))?)?,?\s+là\s+)"
 )
