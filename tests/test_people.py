@@ -930,3 +930,7 @@ def test_a_rank_told_between_the_name_and_the_title() -> None:
     )
     commander = ("Lữ Văn Hùng", "Chỉ huy trưởng", "Bộ Chỉ huy Quân sự tỉnh Hậu Giang", "Hậu Giang")
     assert commander in posts
+    # Real 025: "nguyên là Tư lệnh ngành Giáo dục của tỉnh" (the education sector's "commander",
+    # a figure of speech for its head) is no post
+    text = "Ông Nguyễn Thanh Bình nguyên là Tư lệnh ngành Giáo dục của tỉnh An Giang."
+    assert _former(text) == set()
