@@ -934,3 +934,12 @@ def test_a_rank_told_between_the_name_and_the_title() -> None:
     # a figure of speech for its head) is no post
     text = "Ông Nguyễn Thanh Bình nguyên là Tư lệnh ngành Giáo dục của tỉnh An Giang."
     assert _former(text) == set()
+
+
+def test_a_hometown_is_no_place_for_a_body() -> None:
+    # Real 035: "(53 tuổi, quê Bến Tre) ... Giám đốc Sở Nông nghiệp" in a Hồ Chí Minh article
+    posts = _posts(
+        "Thành phố Hồ Chí Minh. Ông Lê Thanh Liêm (53 tuổi, quê Bến Tre) là Thành uỷ viên, Giám "
+        "đốc Sở Nông nghiệp và Phát triển nông thôn."
+    )
+    assert {locality for _, role, _, locality in posts if role == "Giám đốc"} == {"Hồ Chí Minh"}

@@ -468,6 +468,10 @@ def locality_index(doc: Document, localities: list[LocalityMention]) -> Locality
     return made[1]
 
 
+# Before a place someone comes from: "quê Bến Tre", "quê quán ở", "sinh ra tại" (hometown)
+_HOMETOWN = re.compile(r"(?<!\w)(?:quê(?: quán| hương)?|sinh ra)(?: ở| tại)?\s+$", re.IGNORECASE)
+
+
 class LocalityIndex:
     """The localities of one article, for resolving "Tỉnh ủy" or "UBND huyện" in context."""
 
@@ -491,6 +495,12 @@ class LocalityIndex:
         if i >= 0 and offset < self._bounds[i][1]:
             return self._bounds[i]
         return offset, offset
+
+    def _hometown(self, mention: LocalityMention) -> bool:
+        """Whether the mention tells where someone comes from ("quê Bến Tre")."""
+        start, _ = self._sentence_of(mention.evidence.start)
+        at = mention.evidence.start - start
+        return _HOMETOWN.search(mention.evidence.sentence, max(0, at - 16), max(0, at)) is not None
 
     def nearest(self, level: str, offset: int, units: tuple[str, ...] = ()) -> Locality | None:
         """The unit a body without a place name ("Tỉnh ủy", "UBND huyện") belongs to.
@@ -541,6 +551,8 @@ class LocalityIndex:
             offsets: list[int] = []
             named: list[Locality] = []
             for mention in self.mentions:
+                if self._hometown(mention):
+                    continue  # "(53 tuổi, quê Bến Tre) ... Giám đốc Sở": no body of his
                 loc = mention.locality
                 if level == "province":
                     found: Locality | None = loc.province
