@@ -173,3 +173,16 @@ def test_a_deadline_is_set_for_soon() -> None:
     assert (told.year, told.before) == (2011, (2017, 5, 20))
     assert told.year_of(5, 9) == 2017
     assert told.year_of(6, 1) == 2016
+
+
+def test_electing_to_a_post_is_no_general_election() -> None:
+    # Real 013: "tiến hành bầu cử chức vụ Chủ tịch HĐND tỉnh khóa XVIII, nhiệm kỳ 2016-2021"
+    # at a session of 27/3 (electing to a post): the term's first year does not date it
+    told = chronology(
+        UNDATED,
+        ["ngày 27/3, hđnd tỉnh khóa xviii, nhiệm kỳ 2016-2021 tổ chức kỳ họp bất thường.",
+         "đồng thời, tiến hành bầu cử chức vụ chủ tịch hđnd tỉnh khóa xviii, nhiệm kỳ 2016-2021."],
+    )
+    assert told.year is None
+    opening = chronology(UNDATED, ["cuộc bầu cử đại biểu hđnd nhiệm kỳ 2016-2021 diễn ra."])
+    assert opening.year == 2016
