@@ -943,3 +943,16 @@ def test_a_hometown_is_no_place_for_a_body() -> None:
         "đốc Sở Nông nghiệp và Phát triển nông thôn."
     )
     assert {locality for _, role, _, locality in posts if role == "Giám đốc"} == {"Hồ Chí Minh"}
+
+
+def test_a_vote_told_again_with_only_the_person() -> None:
+    # Real 002: "miễn nhiệm Uỷ viên UBND tỉnh ... đối với ông A" and, in the next sentences,
+    # "Miễn nhiệm ông B, nguyên Giám đốc ... và ông C, ..." (relieved of the same post)
+    former = _former(
+        "Tỉnh Đồng Nai. Cụ thể, kỳ họp đã tiến hành thủ tục miễn nhiệm Uỷ viên UBND tỉnh Đồng Nai "
+        "nhiệm kỳ 2016-2021 đối với ông Huỳnh Thanh Bình, nguyên Giám đốc sở Tài chính. Miễn "
+        "nhiệm ông Trịnh Tuấn Liêm, nguyên Giám đốc sở Giao thông - Vận tải và ông Điểu Bảo, "
+        "nguyên Trưởng ban Dân tộc tỉnh. Bầu ông Nguyễn Văn An làm Chánh Văn phòng."
+    )
+    members = {name for name, role, body in former if role == "Ủy viên"}
+    assert members == {"Huỳnh Thanh Bình", "Trịnh Tuấn Liêm", "Điểu Bảo"}

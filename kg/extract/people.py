@@ -857,6 +857,9 @@ def extract_people(
     last_named: list[str] = []  # keys of people named, in full or not, most recent last
     last_paragraph = -1  # the paragraph of the last name
     heads: dict[str, tuple[int, Body]] = {}  # head title -> (paragraph, body) of its last post
+    # the posts last voted on "đối với" (for) someone, and the paragraph: "Miễn nhiệm ông B"
+    # in the next sentences takes the same ones
+    voted: tuple[int, list[ParsedPost]] | None = None
     for sentence, folded in zip(doc.sentences, doc.folded_sentences, strict=True):
         names = find_names(folded)
         if last_named and sentence.paragraph - last_paragraph <= 1:
@@ -870,12 +873,20 @@ def extract_people(
             ceiling = names[i + 1].start if i + 1 < len(names) else len(folded)
             at = sentence.start + name.start
             left = _left_chain(folded, name, floor, index, at)
+            if left and _FOR_PERSON.search(folded, left[-1].end, name.start):
+                voted = (sentence.paragraph, left)
+            again = []
+            if not left and voted and sentence.paragraph - voted[0] <= 1:
+                left = again = _voted_again(folded, floor, name, voted[1])
             right, right_end = _right_chain(folded, name, ceiling, index, at)
             # A title before a list, or voted on "đối với" (for) a list: "miễn nhiệm Ủy viên
             # UBND tỉnh đối với ông A, nguyên Giám đốc Sở X; bà B, ...; và ông C" is each one's
-            in_list = bool(left) and bool(
-                _LIST_INTRO.search(folded, left[-1].end, name.start)
-                or _FOR_PERSON.search(folded, left[-1].end, name.start)
+            in_list = bool(again) or (
+                bool(left)
+                and bool(
+                    _LIST_INTRO.search(folded, left[-1].end, name.start)
+                    or _FOR_PERSON.search(folded, left[-1].end, name.start)
+                )
             )
             shared = [p for p in chains[i - 1] if p.start < names[i - 1].start] if i else []
             if (
@@ -963,6 +974,27 @@ _KINSHIP = re.compile(
     r"(?<!\w)(?:con trai|con gái|con dâu|con rể|con|vợ|chồng|em trai|em gái|anh trai|chị gái"
     r"|cháu)(?: ruột)?(?: của)?\s+(?:(?:ông|bà|đồng chí)\s+)?(?:[^\W\d]+\s+){0,4}$"
 )
+
+
+# A vote told again with only the person: "Miễn nhiệm ông Trịnh Tuấn Liêm, nguyên Giám đốc ..."
+# after "miễn nhiệm Uỷ viên UBND tỉnh ... đối với ông Huỳnh Thanh Bình" (relieved of the same)
+_VOTED_AGAIN = re.compile(
+    r"(?<!\w)(?P<verb>[Mm]iễn nhiệm|[Bb]ãi nhiệm|[Bb]ầu bổ sung|[Bb]ầu)\s+(?:(?:ông|bà)\s+)?$"
+)
+
+
+def _voted_again(
+    folded: str, floor: int, name: NameSpan, voted: list[ParsedPost]
+) -> list[ParsedPost]:
+    """The posts of the last vote for ``name``, when a verb of the same vote stands right
+    before it (a dismissal gives former posts, an election current ones)."""
+    verb = _VOTED_AGAIN.search(folded, max(floor, name.start - 20), name.start)
+    if verb is None:
+        return []
+    dismissed = verb.group("verb").lower() in ("miễn nhiệm", "bãi nhiệm")
+    if any(post.former != dismissed for post in voted):
+        return []
+    return [replace(post, start=verb.start(), end=verb.end()) for post in voted]
 
 
 _DEPUTY = "Phó "
