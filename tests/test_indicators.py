@@ -147,6 +147,16 @@ def test_a_level_is_kept_beside_its_absolute_change() -> None:
     assert [(o.value, o.unit) for o in found] == [(473449, "ha")]
 
 
+def test_a_target_is_of_the_year_it_is_due_by() -> None:
+    # Real 101: "Từ nay đến tháng 3/2020, Đà Nẵng sẽ phải ... để đủ 52 người" at a 2019 meeting
+    found = _run(
+        "Từ nay đến tháng 3/2020, Đà Nẵng sẽ phải làm quy trình bổ sung nhiều uỷ viên Ban chấp "
+        "hành Đảng bộ để đủ 52 người theo quy định.",
+        "2019-07",
+    )
+    assert (_one(found, 52).year, _one(found, 52).status) == (2020, "target")
+
+
 def test_an_upcoming_election_sets_a_target() -> None:
     # Real 092: "thông qua danh sách để sắp tới bầu ra 55 người" (to elect 55 soon)
     found = _run("Hội nghị thông qua danh sách để sắp tới bầu ra 55 người vào Ban Chấp hành.")

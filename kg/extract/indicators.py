@@ -130,6 +130,11 @@ _COUNTED_BEFORE = re.compile(
 
 # Between a unit's name and its parent's: ", huyện ", " (", ", tỉnh "
 _UNIT_THEN_PARENT = re.compile(r"\s*[,(-]?\s*(?:[^\W\d]+\s+){0,2}", re.IGNORECASE)
+# Before the date a target is to be met by: "đến tháng 3/2020", "trước ngày", "chậm nhất"
+_BY_DATE = re.compile(
+    r"(?:đến|tới|trước|chậm nhất(?: là)?)\s+(?:hết\s+)?(?:ngày\s+|tháng\s+)?"
+    r"(?:\d{1,2}\s*[/.-]\s*){1,2}$"
+)
 _TERM_START = re.compile(rf"(?:{word_alternation(_T['years']['term_start'])})\s*$")
 _ABSOLUTE_CHANGE = re.compile(
     rf"(?<!\w)(?:{word_alternation(_T['exclude']['change_before'])})\s*$"
@@ -725,6 +730,13 @@ def _year(
             return mention.year, True
         if mention.kind == "term_end" and status == "target":
             return mention.year, True
+    if status == "target":
+        # "Từ nay đến tháng 3/2020, Đà Nẵng sẽ ... để đủ 52 người": the date it is due by
+        for mention in reversed(years_in(low[: q.start])):
+            if mention.kind == "date" and _BY_DATE.search(
+                low, max(0, mention.start - 24), mention.start
+            ):
+                return mention.year, True
     after = _YEAR_AFTER.match(low, fig.end)
     if after:
         return int(after.group(1)), True
