@@ -147,6 +147,17 @@ def test_a_level_is_kept_beside_its_absolute_change() -> None:
     assert [(o.value, o.unit) for o in found] == [(473449, "ha")]
 
 
+def test_a_subheading_repeats_a_figure_of_the_text() -> None:
+    # Real 109: the subheading "Kinh tế tăng trưởng 8,3%" over "GRDP ... ước tăng 8,3%"; a
+    # subheading's figure the text does not give again is kept
+    found = _run(
+        "Thành phố Hồ Chí Minh.\n\nKinh tế tăng trưởng 8,3%\n\nNăm 2018, tổng sản phẩm trên "
+        "địa bàn ước tăng 8,3%.\n\nThu ngân sách đạt 400.000 tỷ đồng",
+        "2018-12",
+    )
+    assert sorted((o.value, o.status) for o in found) == [(8.3, "estimate"), (4e14, "actual")]
+
+
 def test_a_target_is_of_the_year_it_is_due_by() -> None:
     # Real 101: "Từ nay đến tháng 3/2020, Đà Nẵng sẽ phải ... để đủ 52 người" at a 2019 meeting
     found = _run(

@@ -285,10 +285,15 @@ def extract_indicators(
     )
     found: list[IndicatorObservation] = []
     seen: set[tuple] = set()
+    headed: list[IndicatorObservation] = []  # read in a subheading
     for sentence, low in zip(doc.sentences, lowered, strict=True):
         if sentence.start < ctx.title_end:
             continue
+        heading = _is_heading(doc, sentence)
         for obs in _sentence_indicators(sentence, low, ctx):
+            if heading:
+                headed.append(obs)
+                continue
             key = (
                 obs.locality.key if obs.locality else None,
                 obs.year,
@@ -299,7 +304,23 @@ def extract_indicators(
             if key not in seen:
                 seen.add(key)
                 found.append(obs)
-    return found
+    # A subheading sums up the paragraph under it ("Kinh tế tăng trưởng 8,3%" over "GRDP ...
+    # ước tăng 8,3%"): its figure counts only when the text does not give it again
+    told = {(round(obs.value, 6), obs.unit) for obs in found}
+    return found + [obs for obs in headed if (round(obs.value, 6), obs.unit) not in told]
+
+
+def _is_heading(doc: Document, sentence: Sentence) -> bool:
+    """A paragraph of one short sentence that does not end like prose: a subheading."""
+    text = sentence.text.rstrip()
+    return (
+        doc.paragraph_sizes[sentence.paragraph] == 1
+        and len(text) <= _HEADING_LENGTH
+        and not text.endswith((".", "!", "?", ":", "…", '"', "”", ")"))
+    )
+
+
+_HEADING_LENGTH = 100
 
 
 # --- one sentence ---------------------------------------------------------------------------
