@@ -956,3 +956,16 @@ def test_a_vote_told_again_with_only_the_person() -> None:
     )
     members = {name for name, role, body in former if role == "Ủy viên"}
     assert members == {"Huỳnh Thanh Bình", "Trịnh Tuấn Liêm", "Điểu Bảo"}
+
+
+def test_a_counted_list_with_votes_between_its_names() -> None:
+    # Real 044: "Hai phó chủ tịch UBND tỉnh còn lại là bà A được 50 phiếu ...; ông B được 53
+    # phiếu" (the two other vice-chairmen): both hold the post
+    posts = _posts(
+        'Tỉnh Nghệ An. Hai phó chủ tịch UBND tỉnh còn lại là bà Đinh Thị Lệ Thanh được 50 phiếu '
+        '"tín nhiệm cao", 22 phiếu "tín nhiệm"; ông Huỳnh Thanh Điền được 53 phiếu "tín nhiệm cao".'
+    )
+    assert posts == {
+        ("Đinh Thị Lệ Thanh", "Phó Chủ tịch", "UBND tỉnh Nghệ An", "Nghệ An"),
+        ("Huỳnh Thanh Điền", "Phó Chủ tịch", "UBND tỉnh Nghệ An", "Nghệ An"),
+    }

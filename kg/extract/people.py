@@ -868,6 +868,7 @@ def extract_people(
             last_paragraph = sentence.paragraph
         chains: list[list[ParsedPost]] = []
         listed: list[bool] = []  # the name belongs to a list introduced by its title
+        counted: tuple[int, list[ParsedPost]] | None = None  # names a counted list still has
         for i, name in enumerate(names):
             floor = names[i - 1].end if i else 0
             ceiling = names[i + 1].start if i + 1 < len(names) else len(folded)
@@ -899,6 +900,18 @@ def extract_people(
                 left, in_list = shared, True
             elif not left and not right and i and _joined_by_and(folded, names[i - 1], name):
                 left = shared
+            elif (
+                not left
+                and counted
+                and counted[0] > 0
+                and _NEXT_ITEM.search(folded, floor, name.start)
+            ):
+                # "Hai phó chủ tịch UBND tỉnh còn lại là bà A được 50 phiếu ...; ông B được 53
+                # phiếu": the list said how many it names, and the next item starts so
+                left = counted[1]
+                counted = (counted[0] - 1, counted[1])
+            if in_list and left and (count := _LIST_COUNT.search(folded, 0, left[0].start)):
+                counted = (_count_value(count.group(1)) - 1, left)
             chains.append(left + right)
             listed.append(in_list)
         named_here: dict[int, PersonFacts] = {}  # the people of this sentence, by name index
@@ -995,6 +1008,19 @@ def _voted_again(
     if any(post.former != dismissed for post in voted):
         return []
     return [replace(post, start=verb.start(), end=verb.end()) for post in voted]
+
+
+# A list's title with how many it names: "Hai phó chủ tịch ... là" (two vice-chairmen)
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7}
+_LIST_COUNT = re.compile(
+    rf"(?<!\w)(?i:({'|'.join(_COUNT_WORDS)}|[2-7]))\s+(?:(?:vị|người|đồng chí)\s+)?$"
+)
+# ... and where its next item starts, past what was told of the one before
+_NEXT_ITEM = re.compile(r"[;,]\s*(?:và\s+)?(?:ông|bà|đồng chí)\s+$")
+
+
+def _count_value(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word.lower()]
 
 
 _DEPUTY = "Phó "
