@@ -180,8 +180,7 @@ def _department(
         end, unit_word = match.end(), "tỉnh"
         province: Locality | None = None
         if unit_match := _UNIT.match(text, end):
-            levels, units = UNIT_WORDS[unit_match.group("unit").lower()]
-            province, place_end = _place_after(text, unit_match.end(), levels, units, index, end)
+            province, place_end = _place_of_unit(text, unit_match, index)
             if province is not None:
                 end, unit_word = place_end, unit_match.group("unit").lower()
         if province is None:
@@ -207,13 +206,27 @@ def unit_at(text: str, pos: int, index: LocalityIndex, at: int) -> tuple[Localit
     unit_match = _UNIT.match(text, pos)
     if unit_match is None:
         return None
-    unit_word = unit_match.group("unit").lower()
-    levels, units = UNIT_WORDS[unit_word]
-    locality, end = _place_after(text, unit_match.end(), levels, units, index, unit_match.end())
+    locality, end = _place_of_unit(text, unit_match, index)
     if locality is None:
-        level = levels[-1] if unit_word not in ("thành phố", "tp") else "province"
-        locality = index.nearest(level, at, units if level != "province" else ())
+        locality = _unit_of_article(unit_match.group("unit").lower(), index, at)
     return (locality, end) if locality is not None else None
+
+
+def _place_of_unit(
+    text: str, unit_match: re.Match[str], index: LocalityIndex
+) -> tuple[Locality | None, int]:
+    """The unit named after a unit word (a match of ``_UNIT``: " tỉnh Kiên Giang"), and where
+    the phrase ends: after the unit word alone when it names none."""
+    levels, units = UNIT_WORDS[unit_match.group("unit").lower()]
+    return _place_after(text, unit_match.end(), levels, units, index, unit_match.end())
+
+
+def _unit_of_article(unit_word: str, index: LocalityIndex, at: int) -> Locality | None:
+    """A unit word without a name ("tỉnh", "huyện"): the nearest unit of its level; "thành
+    phố" alone, a city of province level."""
+    levels, units = UNIT_WORDS[unit_word]
+    level = levels[-1] if unit_word not in ("thành phố", "tp") else "province"
+    return index.nearest(level, at, units if level != "province" else ())
 
 
 def _committee(
@@ -230,12 +243,9 @@ def _committee(
             locality = index.nearest("province", at)
     elif entry.level == "unit" or (unit_match and entry.level in _LEVELS):
         unit_word = unit_match.group("unit").lower()
-        levels, units = UNIT_WORDS[unit_word]
-        end = unit_match.end()
-        locality, end = _place_after(text, end, levels, units, index, end)
+        locality, end = _place_of_unit(text, unit_match, index)
         if locality is None:
-            level = levels[-1] if unit_word not in ("thành phố", "tp") else "province"
-            locality = index.nearest(level, at, units if level != "province" else ())
+            locality = _unit_of_article(unit_word, index, at)
     else:
         levels, units = _LEVELS[entry.level]
         if entry.unit:
@@ -310,10 +320,10 @@ def _named(
     locality: Locality | None = None
     unit_match = _UNIT.match(text, end)
     if unit_match is not None:
-        levels, units = UNIT_WORDS[unit_match.group("unit").lower()]
-        locality, end = _place_after(text, unit_match.end(), levels, units, index, unit_match.end())
+        locality, end = _place_of_unit(text, unit_match, index)
         if locality is None:
             # "Sở Xây dựng TP" in a story of TP HCM: the city, not a district named nearby
+            levels, units = UNIT_WORDS[unit_match.group("unit").lower()]
             locality = index.nearest_of(levels, at, units)
     elif entry.scope in ("local", "national"):
         # "Sở Tài chính Nam Định": a place may follow the own name without its unit word.
@@ -406,7 +416,12 @@ def chair_body(
     if found is None:
         return None, pos
     _, locality, end = found
-    return Body(local_name("UBND", locality), "government", locality), end
+    return peoples_committee(locality), end
+
+
+def peoples_committee(locality: Locality) -> Body:
+    """The People's Committee (UBND) of ``locality``."""
+    return Body(local_name("UBND", locality), "government", locality)
 
 
 def _unit_after_title(
@@ -421,7 +436,7 @@ def _unit_after_title(
         return None
     unit_word = unit_match.group("unit").lower()
     levels, units = UNIT_WORDS[unit_word]
-    locality, end = _place_after(shifted, unit_match.end(), levels, units, index, unit_match.end())
+    locality, end = _place_of_unit(shifted, unit_match, index)
     if locality is None and not named_only:
         # "Chủ tịch thành phố" in a story of Hà Nội: the centrally run city, else a district's
         locality = index.nearest_of(levels, at, units)

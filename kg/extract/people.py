@@ -27,6 +27,7 @@ from kg.extract.bodies import (
     last_body_before,
     local_name,
     parse_body,
+    peoples_committee,
     secretary_body,
     unit_at,
 )
@@ -589,10 +590,7 @@ def parse_chain(
 
 def _focus_government(index: LocalityIndex) -> Body | None:
     """The People's Committee of the unit the article is about, if it is about one."""
-    focus = index.focus
-    if focus is None:
-        return None
-    return Body(local_name("UBND", focus), "government", focus)
+    return peoples_committee(index.focus) if index.focus is not None else None
 
 
 def _focus_committee(index: LocalityIndex) -> str:
