@@ -32,6 +32,7 @@ from kg.extract.bodies import (
     unit_at,
 )
 from kg.extract.localities import LocalityIndex, locality_index
+from kg.extract.numbers import NUMBER_WORDS
 from kg.gazetteer import gazetteer, load_patterns
 from kg.model import (
     ArticleFacts,
@@ -848,7 +849,6 @@ def _body_from_heading(
 def extract_people(
     doc: Document, index: LocalityIndex
 ) -> tuple[dict[str, PersonFacts], list[BodyMention]]:
-    paragraph_starts = doc.paragraph_starts
     people: dict[str, PersonFacts] = {}
     bodies: list[BodyMention] = []
     last_full: list[str] = []  # keys of people named in full, most recent last
@@ -913,7 +913,7 @@ def extract_people(
             chains.append(left + right)
             listed.append(in_list)
         named_here: dict[int, PersonFacts] = {}  # the people of this sentence, by name index
-        place = _Place(doc, sentence, folded, names, heads, index, paragraph_starts, bodies)
+        place = _Place(doc, sentence, folded, names, heads, index, bodies)
         for i, name in enumerate(names):
             key = _person_key(name, people, last_full)
             if key is None:
@@ -952,7 +952,6 @@ class _Place:
     names: list[NameSpan]
     heads: dict[str, tuple[int, Body]]
     index: LocalityIndex
-    paragraph_starts: dict[int, int]
     bodies: list[BodyMention]
 
 
@@ -960,12 +959,12 @@ def _record(person: PersonFacts, posts: list[ParsedPost], at: _Place) -> None:
     """Give ``posts`` to ``person``: a bare title takes its body from a heading or from its
     head's post; each body is a mention."""
     sentence = at.sentence
+    paragraph_start = at.doc.paragraph_starts[sentence.paragraph]
     for post in posts:
-        start = at.paragraph_starts[sentence.paragraph]
-        heading = _body_from_heading(at.doc, post, sentence, start, at.index)
+        heading = _body_from_heading(at.doc, post, sentence, paragraph_start, at.index)
         if heading is not None:
             post = replace(post, body=heading)
-        post = _deputy_of_head(post, sentence, at.folded, at.names, at.heads, at.index)
+        post = _deputy_of_head(post, at)
         if (
             post.body is None
             and post.role.unit_body == "government"
@@ -1008,8 +1007,9 @@ def _voted_again(
     return [replace(post, start=verb.start(), end=verb.end()) for post in voted]
 
 
-# A list's title with how many it names: "Hai phó chủ tịch ... là" (two vice-chairmen)
-_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7}
+# A list's title with how many it names: "Hai phó chủ tịch ... là" (two vice-chairmen); "năm"
+# (five, also "year") is safe right before a title
+_COUNT_WORDS = {word: n for word, n in NUMBER_WORDS.items() if n <= 7} | {"năm": 5}
 _LIST_COUNT = re.compile(
     rf"(?<!\w)(?i:({'|'.join(_COUNT_WORDS)}|[2-7]))\s+(?:(?:vị|người|đồng chí)\s+)?$"
 )
@@ -1025,14 +1025,7 @@ _DEPUTY = "Phó "
 _STANDING = " Thường trực"
 
 
-def _deputy_of_head(
-    post: ParsedPost,
-    sentence: Sentence,
-    folded: str,
-    names: list[NameSpan],
-    heads: dict[str, tuple[int, Body]],
-    index: LocalityIndex,
-) -> ParsedPost:
+def _deputy_of_head(post: ParsedPost, at: _Place) -> ParsedPost:
     """A deputy's title without its body is of the body whose head (or another deputy) was
     named last, in this paragraph or the one before: "Chủ tịch Hội Luật gia tỉnh Quảng Ninh
     ... là ông Ngô Đức. Các Phó Chủ tịch gồm: ông A, B" (the vice-chairs of that association).
@@ -1041,20 +1034,21 @@ def _deputy_of_head(
     the deputies named after it."""
     title = post.role.role
     head = title.removeprefix(_DEPUTY).removesuffix(_STANDING)  # "Phó Chủ tịch Thường trực"
+    paragraph = at.sentence.paragraph
     if post.body is not None:
-        heads[head] = (sentence.paragraph, post.body)
+        at.heads[head] = (paragraph, post.body)
         return post
-    named = heads.get(head)
+    named = at.heads.get(head)
     if (
         not title.startswith(_DEPUTY)
         or named is None
-        or sentence.paragraph - named[0] > 1
-        or _unread_body_after(folded, post.end, names)
+        or paragraph - named[0] > 1
+        or _unread_body_after(at.folded, post.end, at.names)
     ):
         return post
     place = named[1].locality
-    if place is not None and place.province != index.nearest(
-        "province", sentence.start + post.start
+    if place is not None and place.province != at.index.nearest(
+        "province", at.sentence.start + post.start
     ):
         return post
     return replace(post, body=named[1])
