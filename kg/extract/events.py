@@ -545,8 +545,16 @@ def _quoted_by_theo(
 # --- component ----------------------------------------------------------------------------
 
 
+def _told_when(doc: Document) -> Chronology:
+    """The article's :class:`Chronology`, worked out once (events and indicators ask)."""
+    told = doc.memo.get("chronology")
+    if told is None:
+        told = doc.memo["chronology"] = chronology(doc.article, doc.lowered_sentences)
+    return told
+
+
 def extract_events(doc: Document, facts: ArticleFacts, index: LocalityIndex) -> list[Event]:
-    when_told = chronology(doc.article, doc.lowered_sentences)
+    when_told = _told_when(doc)
     anchors = find_anchors(doc, index, when_told)
     if not anchors:
         return []
@@ -596,7 +604,7 @@ def lead_event_day(doc: Document) -> tuple[int, int, int | None] | None:
                 return None
             if when.group("year"):
                 return month, day, int(when.group("year"))
-            return month, day, chronology(doc.article, doc.lowered_sentences).year_of(month, day)
+            return month, day, _told_when(doc).year_of(month, day)
     return None
 
 

@@ -147,7 +147,7 @@ _MEMBERS = frozenset(PERSON_NOUNS + _T["person_count_nouns"]["members"])
 _PROJECT_NOUNS = frozenset(_T["exclude"]["single_project"])
 _AGENDA = _whole_words(word_alternation(_T["exclude"]["agenda_verbs"]))
 _AGENDA_NOUNS = frozenset(_T["exclude"]["agenda_nouns"])
-_FIRST_PERSON = "tôi"  # what every word of [exclude] personal but "nhà mình" holds
+_FIRST_PERSON = "tôi"  # what every word of [exclude] personal holds (a cheap first test)
 _PERSONAL = _whole_words(word_alternation(_T["exclude"]["personal"]))
 _VOTES = re.compile(word_alternation(_T["exclude"]["votes"]))
 _ELECTION = _whole_words(word_alternation(_T["exclude"]["election"]))
@@ -820,24 +820,23 @@ def _locality(
     for mention in reversed(mentions):
         # a unit named in another clause: the subject unless it is the focus's own parent
         # or one of its parts, named in passing ("xã Kỳ Châu đạt chuẩn ...; 118/153 thôn")
-        loc = mention.locality
-        if ctx.focus is None or not (_within(loc, ctx.focus) or _within(ctx.focus, loc)):
-            return loc, True
+        if _apart_from_focus(mention.locality, ctx.focus):
+            return mention.locality, True
     # the unit the paragraph named last, when it is not the focus or part of it: in a round-up
     # of provinces, "Hội nghị cũng bầu ra 53 nhân sự" after "Đại hội ... tỉnh Lạng Sơn"
     paragraph = ctx.named_between(
         ctx.paragraph_starts.get(sentence.paragraph, sentence.start), sentence.start
     )
     # (one such unit only: a paragraph listing provinces' figures names no subject)
-    others = {
-        m.locality
-        for m in paragraph
-        if ctx.focus is None
-        or not (_within(m.locality, ctx.focus) or _within(ctx.focus, m.locality))
-    }
+    others = {m.locality for m in paragraph if _apart_from_focus(m.locality, ctx.focus)}
     if len(others) == 1:
         return others.pop(), False
     return ctx.focus, False
+
+
+def _apart_from_focus(loc: Locality, focus: Locality | None) -> bool:
+    """Whether ``loc`` is neither a part of the article's focus nor above it."""
+    return focus is None or not (_within(loc, focus) or _within(focus, loc))
 
 
 def _named_outside_brackets(
