@@ -1001,7 +1001,7 @@ def _voted_again(
     verb = _VOTED_AGAIN.search(folded, max(floor, name.start - 20), name.start)
     if verb is None:
         return []
-    dismissed = verb.group("verb").lower() in ("miễn nhiệm", "bãi nhiệm")
+    dismissed = _DISMISSAL.fullmatch(verb.group("verb").lower()) is not None
     if any(post.former != dismissed for post in voted):
         return []
     return [replace(post, start=verb.start(), end=verb.end()) for post in voted]
